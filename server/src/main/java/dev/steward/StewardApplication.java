@@ -1,0 +1,15 @@
+package dev.steward;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/** Steward: processes customers' personal data exactly as the provider's cloud security policy promises. */
+@SpringBootApplication
+@EnableScheduling
+public class StewardApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(StewardApplication.class, args);
+    }
+}

@@ -1,0 +1,11 @@
+package dev.steward.bench;
+
+import java.nio.file.Path;
+
+/**
+ * What a benchmark may use: the repository root (to find built jars), a scratch directory that is
+ * deleted afterwards, and the JDBC URL of the local PostgreSQL server (a benchmark creates and
+ * drops its own database there).
+ */
+public record BenchContext(Path repositoryRoot, Path workDirectory, String postgresAdminUrl) {
+}

@@ -1,0 +1,28 @@
+package dev.steward.console;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+import dev.steward.platform.Caller;
+import dev.steward.platform.Callers;
+import dev.steward.tenancy.TenantRegister;
+
+/** The start page: what this role is for and where its work is. */
+@Controller
+class DashboardController {
+
+    private final TenantRegister tenants;
+
+    DashboardController(TenantRegister tenants) {
+        this.tenants = tenants;
+    }
+
+    @GetMapping("/")
+    String dashboard(Model model) {
+        Caller caller = Callers.current();
+        model.addAttribute("tenant", tenants.own(caller));
+        model.addAttribute("permissions", caller.role().permissions());
+        return "dashboard";
+    }
+}

@@ -1,0 +1,161 @@
+package dev.steward.identity;
+
+import java.time.Clock;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.steward.identity.internal.Accounts;
+import dev.steward.platform.Caller;
+import dev.steward.platform.Conflict;
+import dev.steward.platform.DataScope;
+import dev.steward.platform.Forbidden;
+import dev.steward.platform.InvalidField;
+import dev.steward.platform.NotFound;
+import dev.steward.platform.Page;
+import dev.steward.platform.PageRequest;
+import dev.steward.platform.Permission;
+import dev.steward.platform.Role;
+import dev.steward.platform.TenantScope;
+import dev.steward.tenancy.Tenant;
+
+/** Accounts of a tenant: created, changed and listed by those whose role and tenant allow it. */
+@Service
+public class AccountDirectory {
+
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._@-]{1,99}");
+
+    private final Accounts accounts;
+    private final TenantAccess access;
+    private final PasswordPolicy policy;
+    private final PasswordHasher hasher;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    AccountDirectory(Accounts accounts, TenantAccess access, PasswordPolicy policy, PasswordHasher hasher,
+            TransactionTemplate tx, Clock clock) {
+        this.accounts = accounts;
+        this.access = access;
+        this.policy = policy;
+        this.hasher = hasher;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    public Account create(Caller caller, UUID tenantId, NewAccount request) {
+        Tenant tenant = access.enter(caller, tenantId, Permission.ACCOUNTS_WRITE);
+        checkAssignable(caller, tenant, request.role(), "role");
+        return createUnchecked(tenant, request);
+    }
+
+    /** Creates the first accounts at first start; no caller exists yet. */
+    public Account bootstrap(Tenant tenant, NewAccount request) {
+        return createUnchecked(tenant, request);
+    }
+
+    private Account createUnchecked(Tenant tenant, NewAccount r) {
+        String username = r.username() == null ? null : r.username().strip().toLowerCase(Locale.ROOT);
+        if (username == null || !USERNAME.matcher(username).matches()) {
+            throw new InvalidField("username", "2 to 100 lower-case letters, digits or . _ @ -");
+        }
+        if (r.displayName() == null || r.displayName().isBlank() || r.displayName().length() > 200) {
+            throw new InvalidField("displayName", "must be 1 to 200 characters");
+        }
+        if (r.role() == null) {
+            throw new InvalidField("role", "is required");
+        }
+        if (!r.role().belongsIn(tenant.isProvider())) {
+            throw new InvalidField("role", r.role() + " cannot exist in a " + (tenant.isProvider() ? "provider" : "customer") + " tenant");
+        }
+        policy.check("password", r.password(), username);
+        var now = clock.instant();
+        Account account = new Account(tenant.id(), UUID.randomUUID(), username, r.displayName().strip(), r.role(),
+                hasher.hash(r.password()), null, false, 0, 0, null, false, now, now);
+        return TenantScope.call(DataScope.tenant(tenant.id()), () -> tx.execute(s -> {
+            if (accounts.findByUsername(tenant.id(), username).isPresent()) {
+                throw new Conflict("username: '" + username + "' is taken in this tenant");
+            }
+            try {
+                accounts.insert(account);
+            } catch (DuplicateKeyException e) {
+                throw new Conflict("username: '" + username + "' is taken in this tenant");
+            }
+            return account;
+        }));
+    }
+
+    public Page<Account> list(Caller caller, UUID tenantId, PageRequest page) {
+        Tenant tenant = access.enter(caller, tenantId, Permission.ACCOUNTS_READ);
+        return TenantScope.call(DataScope.tenant(tenant.id()), () -> new Page<>(
+                accounts.page(tenant.id(), page.offset(), page.size()), page.page(), page.size(),
+                accounts.count(tenant.id())));
+    }
+
+    public Account get(Caller caller, UUID tenantId, UUID accountId) {
+        Tenant tenant = access.enter(caller, tenantId, Permission.ACCOUNTS_READ);
+        return find(tenant.id(), accountId).orElseThrow(() -> new NotFound("account " + accountId));
+    }
+
+    public Account change(Caller caller, UUID tenantId, UUID accountId, AccountPatch patch) {
+        Tenant tenant = access.enter(caller, tenantId, Permission.ACCOUNTS_WRITE);
+        return TenantScope.call(DataScope.tenant(tenant.id()), () -> tx.execute(s -> {
+            Account a = accounts.find(tenant.id(), accountId).orElseThrow(() -> new NotFound("account " + accountId));
+            checkAssignable(caller, tenant, a.role(), "accountId");
+            Role role = a.role();
+            if (patch.role() != null) {
+                if (!patch.role().belongsIn(tenant.isProvider())) {
+                    throw new InvalidField("role", patch.role() + " cannot exist in this tenant");
+                }
+                checkAssignable(caller, tenant, patch.role(), "role");
+                role = patch.role();
+            }
+            boolean disabling = Boolean.TRUE.equals(patch.disabled());
+            if (a.id().equals(caller.principalId()) && (disabling || role != a.role())) {
+                throw new InvalidField("accountId", "you cannot disable or demote your own account");
+            }
+            String name = a.displayName();
+            if (patch.displayName() != null) {
+                if (patch.displayName().isBlank() || patch.displayName().length() > 200) {
+                    throw new InvalidField("displayName", "must be 1 to 200 characters");
+                }
+                name = patch.displayName().strip();
+            }
+            boolean unlock = Boolean.TRUE.equals(patch.unlock());
+            boolean resetMfa = Boolean.TRUE.equals(patch.resetMfa());
+            Account changed = new Account(a.tenantId(), a.id(), a.username(), name, role, a.passwordHash(),
+                    resetMfa ? null : a.totpSecret(), !resetMfa && a.totpEnabled(), a.lastTotpStep(),
+                    unlock ? 0 : a.failedLogins(), unlock ? null : a.lockedUntil(),
+                    patch.disabled() != null ? patch.disabled() : a.disabled(), a.createdAt(), clock.instant());
+            accounts.update(changed);
+            return changed;
+        }));
+    }
+
+    public java.util.Optional<Account> find(UUID tenantId, UUID accountId) {
+        return TenantScope.call(DataScope.tenant(tenantId), () -> accounts.find(tenantId, accountId));
+    }
+
+    /**
+     * A provider operator may create only the first administrator of a customer; inside a tenant,
+     * an administrator hands out the roles of that tenant but no role above their own.
+     */
+    private static void checkAssignable(Caller caller, Tenant tenant, Role role, String field) {
+        if (role == null) {
+            return;
+        }
+        boolean own = caller.tenantId().equals(tenant.id());
+        if (!own && caller.role() == Role.OPERATOR && role != Role.CUSTOMER_ADMIN) {
+            throw new Forbidden("a provider operator only creates the customer's administrators");
+        }
+        if (!own && caller.role() == Role.MANAGED_SERVICE && !role.inCustomerTenant()) {
+            throw new Forbidden("managed-service staff only manage customer roles");
+        }
+        if (own && caller.role() != Role.OPERATOR && caller.role() != Role.CUSTOMER_ADMIN) {
+            throw new Forbidden("role " + caller.role() + " does not manage accounts");
+        }
+    }
+}

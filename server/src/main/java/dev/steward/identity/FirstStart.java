@@ -1,0 +1,91 @@
+package dev.steward.identity;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+
+import dev.steward.platform.DataScope;
+import dev.steward.platform.Role;
+import dev.steward.tenancy.NewTenant;
+import dev.steward.tenancy.Tenant;
+import dev.steward.tenancy.TenantRegister;
+
+/**
+ * On the first start: the provider tenant with one operator, and (unless steward.demo=false) a
+ * demo customer with an administrator, a user and an auditor. Their one-time passwords are
+ * printed once to the console; nothing else ever shows them.
+ */
+@Component
+class FirstStart implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(FirstStart.class);
+    private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    static final UUID DEMO_TENANT = UUID.fromString("00000000-0000-0000-0000-00000000d3e0");
+
+    private final TenantRegister tenants;
+    private final AccountDirectory accounts;
+    private final Clock clock;
+    private final boolean demo;
+    private final SecureRandom random = new SecureRandom();
+
+    FirstStart(TenantRegister tenants, AccountDirectory accounts, Clock clock, @Value("${steward.demo:true}") boolean demo) {
+        this.tenants = tenants;
+        this.accounts = accounts;
+        this.clock = clock;
+        this.demo = demo;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        StringBuilder printed = new StringBuilder();
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        if (tenants.find(DataScope.PROVIDER_TENANT).isEmpty()) {
+            Tenant provider = tenants.bootstrap(DataScope.PROVIDER_TENANT, new NewTenant(TenantRegister.PROVIDER_SLUG,
+                    "Service provider", today, null, false, 24, List.of("SI")));
+            printed.append(account(provider, "operator", "Provider operator", Role.OPERATOR));
+        }
+        if (demo && tenants.find(DEMO_TENANT).isEmpty()) {
+            Tenant t = tenants.bootstrap(DEMO_TENANT, new NewTenant("demo", "Demo customer", today, null, false, 24,
+                    List.of("SI", "DE")));
+            printed.append(account(t, "admin", "Demo administrator", Role.CUSTOMER_ADMIN));
+            printed.append(account(t, "user", "Demo user", Role.CUSTOMER_USER));
+            printed.append(account(t, "auditor", "Demo auditor", Role.AUDITOR));
+        }
+        if (!printed.isEmpty()) {
+            // Printed to stdout only, not to the log files: these are secrets shown once.
+            System.out.println("""
+
+                    ================= Steward first start: one-time credentials =================
+                    Sign in at https://localhost:%s/ with organisation, username and password.
+                    Change these passwords after signing in; they are not shown again.
+                    Provider staff enrol a second factor (TOTP) at their first sign-in.
+                    %s=============================================================================
+                    """.formatted(System.getProperty("server.port", "8443"), printed));
+            log.info("first start: created the provider tenant{}", demo ? " and the demo tenant" : "");
+        }
+    }
+
+    private String account(Tenant tenant, String username, String name, Role role) {
+        String password = password();
+        accounts.bootstrap(tenant, new NewAccount(username, name, role, password));
+        return "  organisation %-10s username %-10s password %s  (%s)%n".formatted(tenant.slug(), username, password, role);
+    }
+
+    private String password() {
+        StringBuilder p = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            p.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        return p.toString();
+    }
+}

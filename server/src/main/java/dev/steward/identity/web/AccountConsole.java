@@ -1,0 +1,65 @@
+package dev.steward.identity.web;
+
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.UUID;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import dev.steward.identity.AccountDirectory;
+import dev.steward.identity.AccountPatch;
+import dev.steward.identity.NewAccount;
+import dev.steward.platform.Callers;
+import dev.steward.platform.Conflict;
+import dev.steward.platform.InvalidField;
+import dev.steward.platform.PageRequest;
+import dev.steward.platform.Role;
+
+/** Console pages for an administrator's own tenant's accounts. */
+@Controller
+class AccountConsole {
+
+    private final AccountDirectory directory;
+    private final Clock clock;
+
+    AccountConsole(AccountDirectory directory, Clock clock) {
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    @GetMapping("/console/accounts")
+    String list(Model model) {
+        var caller = Callers.current();
+        var now = clock.instant();
+        model.addAttribute("accounts",
+                directory.list(caller, caller.tenantId(), PageRequest.of(0, 200)).map(a -> AccountView.of(a, now)));
+        model.addAttribute("roles", Arrays.stream(Role.values()).filter(r -> r.belongsIn(caller.isProvider())).toList());
+        return "accounts";
+    }
+
+    @PostMapping("/console/accounts")
+    String create(@RequestParam String username, @RequestParam String displayName, @RequestParam Role role,
+            @RequestParam String password, Model model) {
+        var caller = Callers.current();
+        try {
+            directory.create(caller, caller.tenantId(), new NewAccount(username, displayName, role, password));
+            return "redirect:/console/accounts?created=" + username;
+        } catch (InvalidField | Conflict e) {
+            model.addAttribute("error", e.getMessage());
+            return list(model);
+        }
+    }
+
+    @PostMapping("/console/accounts/{accountId}/disabled")
+    String setDisabled(@PathVariable UUID accountId, @RequestParam boolean disabled, Model model) {
+        var caller = Callers.current();
+        var a = directory.change(caller, caller.tenantId(), accountId, new AccountPatch(null, null, disabled, null, null));
+        model.addAttribute("a", AccountView.of(a, clock.instant()));
+        return "accounts :: row";
+    }
+}

@@ -1,0 +1,16 @@
+package dev.steward.identity.web;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import dev.steward.identity.Account;
+import dev.steward.platform.Role;
+
+record AccountView(UUID id, UUID tenantId, String username, String displayName, Role role, boolean mfaEnrolled,
+        boolean locked, boolean disabled, Instant createdAt) {
+
+    static AccountView of(Account a, Instant now) {
+        return new AccountView(a.id(), a.tenantId(), a.username(), a.displayName(), a.role(), a.totpEnabled(),
+                a.lockedAt(now), a.disabled(), a.createdAt());
+    }
+}

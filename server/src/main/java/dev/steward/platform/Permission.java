@@ -1,0 +1,19 @@
+package dev.steward.platform;
+
+/** What a role may do. The full matrix is written out in docs/roles.md and walked by RolePermissionMatrixIntegrationTest. */
+public enum Permission {
+    /** Read the provider's register of tenants and their contracts. */
+    TENANTS_READ,
+    /** Create tenants and change their contracts and states. */
+    TENANTS_WRITE,
+    /** List and read the accounts of one's own tenant (or, for provider operators, of a tenant they administer). */
+    ACCOUNTS_READ,
+    /** Create accounts, change roles, disable and unlock accounts. */
+    ACCOUNTS_WRITE,
+    /** Issue and revoke API tokens of one's own tenant. */
+    TOKENS_MANAGE,
+    /** Act inside a customer tenant whose contract says the service is fully managed by the provider. */
+    ACT_IN_MANAGED_TENANT,
+    /** Read system logs and evidence (later issues). */
+    EVIDENCE_READ
+}

@@ -1,0 +1,40 @@
+package dev.steward.platform;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wraps the application's DataSource in a {@link ScopedDataSource} when it is PostgreSQL. */
+@Configuration(proxyBeanMethods = false)
+class ScopedDataSourceConfiguration {
+
+    @Bean
+    static BeanPostProcessor scopedDataSourcePostProcessor() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (bean instanceof DataSource ds && !(bean instanceof ScopedDataSource) && "dataSource".equals(beanName)
+                        && isPostgres(ds)) {
+                    return new ScopedDataSource(ds);
+                }
+                return bean;
+            }
+        };
+    }
+
+    private static boolean isPostgres(DataSource ds) {
+        if (ds instanceof com.zaxxer.hikari.HikariDataSource hikari && hikari.getJdbcUrl() != null) {
+            return hikari.getJdbcUrl().startsWith("jdbc:postgresql:");
+        }
+        try (Connection c = ds.getConnection()) {
+            return c.getMetaData().getURL().startsWith("jdbc:postgresql:");
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+}

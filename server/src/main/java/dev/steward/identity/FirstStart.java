@@ -36,9 +36,14 @@ class FirstStart implements ApplicationRunner {
     private final AccountDirectory accounts;
     private final Clock clock;
     private final boolean demo;
+    private final TokenIssuer tokens;
+    private final String bootstrapTokenFile;
     private final SecureRandom random = new SecureRandom();
 
-    FirstStart(TenantRegister tenants, AccountDirectory accounts, Clock clock, @Value("${steward.demo:true}") boolean demo) {
+    FirstStart(TenantRegister tenants, AccountDirectory accounts, Clock clock, @Value("${steward.demo:true}") boolean demo,
+            TokenIssuer tokens, @Value("${steward.bootstrap.api-token-file:}") String bootstrapTokenFile) {
+        this.tokens = tokens;
+        this.bootstrapTokenFile = bootstrapTokenFile;
         this.tenants = tenants;
         this.accounts = accounts;
         this.clock = clock;
@@ -52,7 +57,9 @@ class FirstStart implements ApplicationRunner {
         if (tenants.find(DataScope.PROVIDER_TENANT).isEmpty()) {
             Tenant provider = tenants.bootstrap(DataScope.PROVIDER_TENANT, new NewTenant(TenantRegister.PROVIDER_SLUG,
                     "Service provider", today, null, false, 24, List.of("SI")));
-            printed.append(account(provider, "operator", "Provider operator", Role.OPERATOR));
+            Account operator = accounts.bootstrap(provider, new NewAccount("operator", "Provider operator", Role.OPERATOR,
+                    rememberPassword(printed, provider, "operator", Role.OPERATOR)));
+            writeBootstrapToken(operator);
         }
         if (demo && tenants.find(DEMO_TENANT).isEmpty()) {
             Tenant t = tenants.bootstrap(DEMO_TENANT, new NewTenant("demo", "Demo customer", today, null, false, 24,
@@ -76,9 +83,44 @@ class FirstStart implements ApplicationRunner {
     }
 
     private String account(Tenant tenant, String username, String name, Role role) {
+        StringBuilder line = new StringBuilder();
+        accounts.bootstrap(tenant, new NewAccount(username, name, role, rememberPassword(line, tenant, username, role)));
+        return line.toString();
+    }
+
+    private String rememberPassword(StringBuilder printed, Tenant tenant, String username, Role role) {
         String password = password();
-        accounts.bootstrap(tenant, new NewAccount(username, name, role, password));
-        return "  organisation %-10s username %-10s password %s  (%s)%n".formatted(tenant.slug(), username, password, role);
+        printed.append("  organisation %-10s username %-10s password %s  (%s)%n".formatted(tenant.slug(), username,
+                password, role));
+        return password;
+    }
+
+    /**
+     * With steward.bootstrap.api-token-file set, the first start also issues an operator API token
+     * (valid 24 hours) and writes it to that file, readable by its owner only, so automation can
+     * provision tenants right after installation.
+     */
+    private void writeBootstrapToken(Account operator) {
+        if (bootstrapTokenFile.isBlank()) {
+            return;
+        }
+        IssuedToken token = tokens.issueUnchecked(operator.tenantId(), operator.id(), "bootstrap", Role.OPERATOR,
+                java.time.Duration.ofHours(24));
+        try {
+            java.nio.file.Path file = java.nio.file.Path.of(bootstrapTokenFile);
+            if (file.getParent() != null) {
+                java.nio.file.Files.createDirectories(file.getParent());
+            }
+            java.nio.file.Files.writeString(file, token.secret());
+            try {
+                java.nio.file.Files.setPosixFilePermissions(file,
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException ignored) {
+                // not POSIX: the directory's protection applies
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot write the bootstrap API token to " + bootstrapTokenFile, e);
+        }
     }
 
     private String password() {

@@ -67,13 +67,21 @@ public class TokenIssuer {
         if (days < 1 || days > 365) {
             throw new InvalidField("expiresInDays", "must be between 1 and 365");
         }
+        return issueUnchecked(caller.tenantId(), caller.principalId(), name.strip(), role, Duration.ofDays(days));
+    }
+
+    /**
+     * Issues a token without checking who asks: for the first start's bootstrap token. Callers
+     * must have decided already that the token may exist.
+     */
+    public IssuedToken issueUnchecked(UUID tenantId, UUID createdBy, String name, Role role, Duration lifetime) {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String secretText = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         var now = clock.instant();
-        ApiToken token = new ApiToken(caller.tenantId(), UUID.randomUUID(), name.strip(), role, sha256(secretText),
-                caller.principalId(), now, now.plus(Duration.ofDays(days)), null);
-        TenantScope.run(DataScope.tenant(caller.tenantId()), () -> tokens.insert(token));
+        ApiToken token = new ApiToken(tenantId, UUID.randomUUID(), name, role, sha256(secretText), createdBy, now,
+                now.plus(lifetime), null);
+        TenantScope.run(DataScope.tenant(tenantId), () -> tokens.insert(token));
         String text = "stw_" + compact(token.tenantId()) + compact(token.id()) + "_" + secretText;
         return new IssuedToken(token, text);
     }

@@ -23,4 +23,12 @@ class PlatformConfiguration {
         bean.addUrlPatterns("/*");
         return bean;
     }
+
+    @Bean
+    FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(IdempotencyKeys keys, Clock clock) {
+        FilterRegistrationBean<IdempotencyFilter> bean = new FilterRegistrationBean<>(new IdempotencyFilter(keys, clock));
+        bean.setOrder(1);
+        bean.addUrlPatterns("/api/*");
+        return bean;
+    }
 }

@@ -27,6 +27,22 @@ class ScopedDataSourceConfiguration {
         };
     }
 
+    /**
+     * On PostgreSQL, migrations run as the schema owner (steward.database.migration-user) while the
+     * application connects as its unprivileged role, so row-level security binds the application.
+     */
+    @Bean
+    org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer migrationOwner(
+            org.springframework.core.env.Environment env) {
+        return configuration -> {
+            String user = env.getProperty("steward.database.migration-user", "");
+            if (!user.isBlank()) {
+                configuration.dataSource(env.getRequiredProperty("spring.datasource.url"), user,
+                        env.getProperty("steward.database.migration-password", ""));
+            }
+        };
+    }
+
     private static boolean isPostgres(DataSource ds) {
         if (ds instanceof com.zaxxer.hikari.HikariDataSource hikari && hikari.getJdbcUrl() != null) {
             return hikari.getJdbcUrl().startsWith("jdbc:postgresql:");

@@ -1,0 +1,10 @@
+package dev.steward.support;
+
+/** Profiles that choose the database of an integration test's context. */
+public final class Db {
+    public static final String H2 = "h2";
+    public static final String POSTGRES = "postgres";
+
+    private Db() {
+    }
+}

@@ -1,0 +1,71 @@
+package dev.steward.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Points the test context at its database: a private in-memory H2, or a PostgreSQL database of
+ * its own on the local server (created here, dropped when the context closes), reached as the
+ * unprivileged application role so row-level security applies exactly as in production.
+ */
+public final class TestDatabases implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    public static final String POSTGRES_ADMIN = "jdbc:postgresql://127.0.0.1:5432/test";
+    public static final String APP_ROLE = "steward_app";
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        var env = context.getEnvironment();
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> props = new HashMap<>();
+        props.put("steward.data-dir", "target/test-data/" + run);
+        props.put("steward.demo", "false");
+        if (env.matchesProfiles(Db.POSTGRES)) {
+            String name = "steward_test_" + run;
+            createDatabase(name);
+            props.put("spring.datasource.url", "jdbc:postgresql://127.0.0.1:5432/" + name);
+            props.put("spring.datasource.username", APP_ROLE);
+            props.put("steward.database.migration-user", "postgres");
+            context.addApplicationListener(event -> {
+                if (event instanceof ContextClosedEvent closed && closed.getApplicationContext() == context) {
+                    dropDatabase(name);
+                }
+            });
+        } else {
+            props.put("spring.datasource.url", "jdbc:h2:mem:steward_" + run + ";DB_CLOSE_DELAY=-1");
+        }
+        env.getPropertySources().addFirst(new MapPropertySource("testDatabase", props));
+    }
+
+    public static void createDatabase(String name) {
+        admin("CREATE DATABASE " + name);
+        try {
+            admin("CREATE ROLE " + APP_ROLE + " LOGIN");
+        } catch (IllegalStateException alreadyThere) {
+            // the role is cluster-wide and shared by every run
+        }
+    }
+
+    public static void dropDatabase(String name) {
+        admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+    }
+
+    private static void admin(String sql) {
+        try (Connection c = DriverManager.getConnection(POSTGRES_ADMIN, "postgres", "");
+                Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+}

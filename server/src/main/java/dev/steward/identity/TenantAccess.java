@@ -7,13 +7,15 @@ import org.springframework.stereotype.Component;
 import dev.steward.platform.Caller;
 import dev.steward.platform.NotFound;
 import dev.steward.platform.Permission;
+import dev.steward.platform.Role;
 import dev.steward.tenancy.Tenant;
 import dev.steward.tenancy.TenantRegister;
 
 /**
  * Decides whether a caller may act inside a tenant: its own always (role permitting), a customer
  * tenant as provider operator for onboarding, or as managed-service staff only while the
- * customer's contract says fully managed. Anything else answers 404, revealing nothing.
+ * customer's contract says fully managed (then with the customer administrator's permissions).
+ * Anything else answers 404, revealing nothing.
  */
 @Component
 public class TenantAccess {
@@ -37,8 +39,8 @@ public class TenantAccess {
             caller.require(permission);
             return tenant;
         }
-        if (caller.role().allows(Permission.ACT_IN_MANAGED_TENANT) && tenant.fullyManaged() && tenant.isActive()) {
-            caller.require(permission);
+        if (caller.role().allows(Permission.ACT_IN_MANAGED_TENANT) && tenant.fullyManaged() && tenant.isActive()
+                && Role.CUSTOMER_ADMIN.allows(permission)) {
             return tenant;
         }
         throw new NotFound("tenant " + tenantId);

@@ -12,8 +12,8 @@ public enum Role {
             Permission.ACCOUNTS_READ, Permission.ACCOUNTS_WRITE, Permission.TOKENS_MANAGE)),
     SECURITY_OFFICER(Where.PROVIDER, true, EnumSet.of(Permission.TENANTS_READ, Permission.EVIDENCE_READ)),
     COMPLIANCE(Where.PROVIDER, true, EnumSet.of(Permission.TENANTS_READ, Permission.EVIDENCE_READ)),
-    MANAGED_SERVICE(Where.PROVIDER, true, EnumSet.of(Permission.ACT_IN_MANAGED_TENANT, Permission.ACCOUNTS_READ,
-            Permission.ACCOUNTS_WRITE)),
+    /** Inside a fully managed customer tenant, acts with that tenant's administrator's permissions. */
+    MANAGED_SERVICE(Where.PROVIDER, true, EnumSet.of(Permission.ACT_IN_MANAGED_TENANT)),
     CUSTOMER_ADMIN(Where.CUSTOMER, false, EnumSet.of(Permission.ACCOUNTS_READ, Permission.ACCOUNTS_WRITE,
             Permission.TOKENS_MANAGE, Permission.EVIDENCE_READ)),
     CUSTOMER_USER(Where.CUSTOMER, false, EnumSet.noneOf(Permission.class)),

@@ -1,0 +1,139 @@
+package dev.steward.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.ActiveProfiles;
+
+import dev.steward.platform.Role;
+import dev.steward.support.Db;
+import dev.steward.support.Fixtures;
+import dev.steward.support.IntegrationTestBase;
+import dev.steward.tenancy.Tenant;
+
+/**
+ * Walks the whole permission matrix of docs/roles.md: every role, every operation, the exact
+ * status expected. A change of a role's powers must change this table and the document together.
+ */
+class RolePermissionMatrixIntegrationTest {
+
+    @Nested
+    @ActiveProfiles(Db.H2)
+    class OnH2 extends Cases {
+    }
+
+    @Nested
+    @ActiveProfiles(Db.POSTGRES)
+    class OnPostgres extends Cases {
+    }
+
+    /** Who acts: a role, in the provider tenant or in its own customer tenant. */
+    enum Actor {
+        OPERATOR(Role.OPERATOR, true), SECURITY_OFFICER(Role.SECURITY_OFFICER, true), COMPLIANCE(Role.COMPLIANCE, true),
+        MANAGED_SERVICE(Role.MANAGED_SERVICE, true), SUPPLIER(Role.SUPPLIER, true),
+        PROVIDER_AUDITOR(Role.AUDITOR, true), CUSTOMER_ADMIN(Role.CUSTOMER_ADMIN, false),
+        CUSTOMER_USER(Role.CUSTOMER_USER, false), CUSTOMER_AUDITOR(Role.AUDITOR, false), SUBJECT(Role.SUBJECT, false);
+
+        final Role role;
+        final boolean provider;
+
+        Actor(Role role, boolean provider) {
+            this.role = role;
+            this.provider = provider;
+        }
+    }
+
+    record World(Tenant managed, Tenant unmanaged) {
+    }
+
+    record Operation(String name, String method, Function<World, String> path, Object body) {
+    }
+
+    static final List<Operation> OPERATIONS = List.of(
+            new Operation("who am I", "GET", w -> "/api/v1/me", null),
+            new Operation("own tenant", "GET", w -> "/api/v1/tenant", null),
+            new Operation("list tenants", "GET", w -> "/api/v1/tenants", null),
+            new Operation("create tenant", "POST", w -> "/api/v1/tenants", "TENANT"),
+            new Operation("read a tenant", "GET", w -> "/api/v1/tenants/" + w.unmanaged().id(), null),
+            new Operation("change a tenant", "PATCH", w -> "/api/v1/tenants/" + w.unmanaged().id(), Map.of("incidentNoticeHours", 36)),
+            new Operation("tenant history", "GET", w -> "/api/v1/tenants/" + w.unmanaged().id() + "/changes", null),
+            new Operation("list own accounts", "GET", w -> "/api/v1/accounts", null),
+            new Operation("create own account", "POST", w -> "/api/v1/accounts", "ACCOUNT"),
+            new Operation("list tokens", "GET", w -> "/api/v1/tokens", null),
+            new Operation("issue token", "POST", w -> "/api/v1/tokens", "TOKEN"),
+            new Operation("accounts of managed customer", "GET", w -> "/api/v1/tenants/" + w.managed().id() + "/accounts", null),
+            new Operation("accounts of unmanaged customer", "GET", w -> "/api/v1/tenants/" + w.unmanaged().id() + "/accounts", null),
+            new Operation("admin in managed customer", "POST", w -> "/api/v1/tenants/" + w.managed().id() + "/accounts", "CUSTOMER_ADMIN"));
+
+    /** Expected status per operation, in the order of {@link Actor}. Same table as docs/roles.md. */
+    static final Map<String, int[]> EXPECTED = new LinkedHashMap<>();
+    static {
+        //                                                OP   SO   CO   MS   SUP  PAUD CA   CU   CAUD SUBJ
+        EXPECTED.put("who am I", new int[] {               200, 200, 200, 200, 200, 200, 200, 200, 200, 200 });
+        EXPECTED.put("own tenant", new int[] {             200, 200, 200, 200, 200, 200, 200, 200, 200, 200 });
+        EXPECTED.put("list tenants", new int[] {           200, 200, 200, 403, 403, 403, 403, 403, 403, 403 });
+        EXPECTED.put("create tenant", new int[] {          201, 403, 403, 403, 403, 403, 403, 403, 403, 403 });
+        EXPECTED.put("read a tenant", new int[] {          200, 200, 200, 403, 403, 403, 403, 403, 403, 403 });
+        EXPECTED.put("change a tenant", new int[] {        200, 403, 403, 403, 403, 403, 403, 403, 403, 403 });
+        EXPECTED.put("tenant history", new int[] {         200, 200, 200, 403, 403, 403, 403, 403, 403, 403 });
+        EXPECTED.put("list own accounts", new int[] {      200, 403, 403, 403, 403, 403, 200, 403, 403, 403 });
+        EXPECTED.put("create own account", new int[] {     201, 403, 403, 403, 403, 403, 201, 403, 403, 403 });
+        EXPECTED.put("list tokens", new int[] {            200, 403, 403, 403, 403, 403, 200, 403, 403, 403 });
+        EXPECTED.put("issue token", new int[] {            201, 403, 403, 403, 403, 403, 201, 403, 403, 403 });
+        EXPECTED.put("accounts of managed customer", new int[] {   200, 404, 404, 200, 404, 404, 404, 404, 404, 404 });
+        EXPECTED.put("accounts of unmanaged customer", new int[] { 200, 404, 404, 404, 404, 404, 404, 404, 404, 404 });
+        EXPECTED.put("admin in managed customer", new int[] {      201, 404, 404, 201, 404, 404, 404, 404, 404, 404 });
+    }
+
+    abstract static class Cases extends IntegrationTestBase {
+
+        @Test
+        void everyRoleGetsExactlyWhatTheMatrixSays() {
+            World world = new World(fixtures.tenant(true), fixtures.tenant(false));
+            List<String> mismatches = new ArrayList<>();
+            for (Actor actor : Actor.values()) {
+                Tenant home = actor.provider ? fixtures.provider() : fixtures.tenant();
+                String token = fixtures.token(home, actor.role);
+                for (Operation op : OPERATIONS) {
+                    int expected = EXPECTED.get(op.name())[actor.ordinal()];
+                    int actual = api.send(token, op.method(), op.path().apply(world), body(op, actor), Map.of()).status();
+                    if (actual != expected) {
+                        mismatches.add(actor + " / " + op.name() + ": expected " + expected + ", got " + actual);
+                    }
+                }
+            }
+            assertThat(mismatches).isEmpty();
+        }
+
+        @Test
+        void theMatrixCoversEveryRole() {
+            assertThat(java.util.Arrays.stream(Actor.values()).map(a -> a.role).distinct())
+                    .containsExactlyInAnyOrder(Role.values());
+            assertThat(EXPECTED.keySet()).containsExactlyElementsOf(OPERATIONS.stream().map(Operation::name).toList());
+        }
+
+        private static Object body(Operation op, Actor actor) {
+            if (!(op.body() instanceof String kind)) {
+                return op.body();
+            }
+            return switch (kind) {
+                case "TENANT" -> Map.of("slug", Fixtures.unique("m"), "name", "Matrix", "contractStart",
+                        LocalDate.of(2026, 1, 1).toString(), "incidentNoticeHours", 24, "storageCountries", List.of("SI"));
+                case "ACCOUNT" -> Map.of("username", Fixtures.unique("new"), "displayName", "New person", "role",
+                        actor.provider ? "AUDITOR" : "CUSTOMER_USER", "password", Fixtures.PASSWORD);
+                case "CUSTOMER_ADMIN" -> Map.of("username", Fixtures.unique("adm"), "displayName", "Admin", "role",
+                        "CUSTOMER_ADMIN", "password", Fixtures.PASSWORD);
+                case "TOKEN" -> Map.of("name", Fixtures.unique("sys"), "role", actor.provider ? "AUDITOR" : "CUSTOMER_USER");
+                default -> throw new IllegalArgumentException(kind);
+            };
+        }
+    }
+}

@@ -32,6 +32,8 @@ final class TestDatabase implements AutoCloseable {
     private final Path dir;
     private final String name;
     private final DataSource dataSource;
+    /** Keeps an H2 file database open between connections; closed for backup and restore. */
+    private Connection keeper;
 
     private TestDatabase(Kind kind, Path dir, String name) {
         this.kind = kind;
@@ -56,6 +58,7 @@ final class TestDatabase implements AutoCloseable {
             admin("CREATE DATABASE " + name);
         }
         TestDatabase db = new TestDatabase(kind, dir, name);
+        db.keepOpen();
         db.migrate();
         return db;
     }
@@ -75,7 +78,9 @@ final class TestDatabase implements AutoCloseable {
     /** Copies the whole database aside, as a backup would. Every connection must be closed. */
     void backup() throws IOException {
         if (kind == Kind.H2) {
+            closeKeeper();
             Files.copy(file(name), file(name + "_backup"), StandardCopyOption.REPLACE_EXISTING);
+            keepOpen();
         } else {
             admin("CREATE DATABASE " + name + "_backup TEMPLATE " + name);
         }
@@ -84,7 +89,9 @@ final class TestDatabase implements AutoCloseable {
     /** Puts the backup back in place of the database. Every connection must be closed. */
     void restore() throws IOException {
         if (kind == Kind.H2) {
+            closeKeeper();
             Files.copy(file(name + "_backup"), file(name), StandardCopyOption.REPLACE_EXISTING);
+            keepOpen();
         } else {
             admin("DROP DATABASE " + name + " WITH (FORCE)");
             admin("CREATE DATABASE " + name + " TEMPLATE " + name + "_backup");
@@ -105,6 +112,7 @@ final class TestDatabase implements AutoCloseable {
 
     @Override
     public void close() {
+        closeKeeper();
         if (kind == Kind.POSTGRES) {
             admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
             admin("DROP DATABASE IF EXISTS " + name + "_backup WITH (FORCE)");
@@ -114,6 +122,27 @@ final class TestDatabase implements AutoCloseable {
     @Override
     public String toString() {
         return kind.name().toLowerCase(Locale.ROOT);
+    }
+
+    private void keepOpen() {
+        if (kind == Kind.H2) {
+            try {
+                keeper = dataSource.getConnection();
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private void closeKeeper() {
+        if (keeper != null) {
+            try {
+                keeper.close();
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            keeper = null;
+        }
     }
 
     private Path file(String base) {

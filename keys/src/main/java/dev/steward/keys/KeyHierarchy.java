@@ -73,7 +73,7 @@ public final class KeyHierarchy {
             KeysetHandle pseudonymKey = Tinks.newHmacKeyset();
             KeyTables.insertTenant(tx, tenant, KeyVersion.FIRST,
                     Tinks.wrap(pseudonymKey, kek, Aad.pseudonymKey(tenant)), clock.instant());
-            pseudonymKeys.put(tenant, Tinks.mac(pseudonymKey));
+            // Not cached here: the caller's transaction may still roll back.
             return null;
         });
     }

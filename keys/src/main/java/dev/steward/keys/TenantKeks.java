@@ -34,9 +34,8 @@ final class TenantKeks {
             Arrays.fill(secret, (byte) 0);
         }
         KeyTables.insertKek(c, tenant, version, wrapped, now);
-        Aead aead = Tinks.aead(handle);
-        cache.put(new KekId(tenant, version), aead);
-        return aead;
+        // Not cached: the transaction may still roll back; the first use after commit loads it.
+        return Tinks.aead(handle);
     }
 
     /** The KEK of that version, unwrapped by the master key on a cache miss. */

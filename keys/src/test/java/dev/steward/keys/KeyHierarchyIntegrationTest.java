@@ -108,8 +108,10 @@ class KeyHierarchyIntegrationTest {
                 kept = f.encryptor.encrypt(new GuardedConnection(c).connection, binding, PersonalData.ofText("kept"));
                 c.commit();
             }
-            f.restart();
             assertThat(f.decrypt(binding, kept)).isEqualTo("kept");
+            f.restart();
+            assertThat(f.decrypt(binding, kept)).as("the committed key, not one cached from the rolled-back "
+                    + "transaction, encrypted it").isEqualTo("kept");
         }
     }
 

@@ -1,0 +1,279 @@
+package dev.steward.keys;
+
+import com.google.crypto.tink.Aead;
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.Mac;
+import dev.steward.keys.ErasureReceipt.ErasureKind;
+import java.security.GeneralSecurityException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * The key hierarchy: master key ({@link MasterKeyService}) &rarr; one key-encryption key (KEK) per
+ * tenant &rarr; one data key per data subject, all AES-256-GCM Tink keysets; plus a per-tenant
+ * HMAC-SHA256 pseudonymisation key for {@link SubjectRef}s.
+ *
+ * <h2>Guarantees</h2>
+ * <ul>
+ *   <li>No key is stored in clear: KEKs are wrapped by the master key, data keys and the
+ *       pseudonymisation key by their tenant's KEK, each bound (associated data) to its tenant,
+ *       subject and version, so a wrapped key copied to another row does not unwrap.</li>
+ *   <li>Unwrapped data keys live in a bounded LRU cache; the master key is called once per KEK
+ *       version and process, never per encryption.</li>
+ *   <li>{@link #destroySubjectKey} and {@link #destroyTenantKeys} cost the same whatever the amount
+ *       of data: a journal line (fsync'd, apart from the database) and a few row deletions.
+ *       From the journal line on, no key of the erased subject or tenant is served, even if a
+ *       restored backup brings the row back; {@link ErasureJournal#replay} removes it again.</li>
+ *   <li>Methods taking a {@link Connection} run in the caller's transaction and never commit,
+ *       roll back or close it. Methods without one use the {@link DataSource} in a short
+ *       transaction of their own.</li>
+ * </ul>
+ */
+public final class KeyHierarchy {
+
+    public static final int DEFAULT_DATA_KEY_CACHE_SIZE = 10_000;
+
+    private record SubjectKey(TenantId tenant, SubjectRef subject) {
+    }
+
+    private record CachedDataKey(byte[] wrapped, Aead aead) {
+    }
+
+    private final DataSource dataSource;
+    private final ErasureJournal journal;
+    private final Clock clock;
+    private final TenantKeks keks;
+    private final LruCache<SubjectKey, CachedDataKey> dataKeys;
+    private final LruCache<TenantId, Mac> pseudonymKeys;
+
+    public KeyHierarchy(DataSource dataSource, MasterKeyService master, ErasureJournal journal, Clock clock,
+            int dataKeyCacheSize) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.journal = Objects.requireNonNull(journal, "journal");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.keks = new TenantKeks(Objects.requireNonNull(master, "master"), 1_024);
+        this.dataKeys = new LruCache<>(dataKeyCacheSize);
+        this.pseudonymKeys = new LruCache<>(1_024);
+    }
+
+    /** Creates the tenant's first KEK and its pseudonymisation key; does nothing if they exist. */
+    public void createTenantKeys(Connection tx, TenantId tenant) {
+        refuseErasedTenant(tenant);
+        sql("create keys of tenant " + tenant, () -> {
+            if (KeyTables.findTenant(tx, tenant).isPresent()) {
+                return null;
+            }
+            Aead kek = keks.create(tx, tenant, KeyVersion.FIRST, clock.instant());
+            KeysetHandle pseudonymKey = Tinks.newHmacKeyset();
+            KeyTables.insertTenant(tx, tenant, KeyVersion.FIRST,
+                    Tinks.wrap(pseudonymKey, kek, Aad.pseudonymKey(tenant)), clock.instant());
+            // Not cached here: the caller's transaction may still roll back.
+            return null;
+        });
+    }
+
+    public void createTenantKeys(TenantId tenant) {
+        Transactions.inTransaction(dataSource, "create tenant keys", c -> {
+            createTenantKeys(c, tenant);
+            return null;
+        });
+    }
+
+    /**
+     * The pseudonymous reference of a customer's subject identifier: HMAC-SHA256 under the
+     * tenant's pseudonymisation key. Same input, same tenant: same reference.
+     */
+    public SubjectRef subjectRef(Connection c, TenantId tenant, String customerSubjectId) {
+        Objects.requireNonNull(customerSubjectId, "customerSubjectId");
+        refuseErasedTenant(tenant);
+        Mac mac = pseudonymKeys.get(tenant);
+        if (mac == null) {
+            mac = sql("load pseudonymisation key of tenant " + tenant, () -> {
+                KeyTables.TenantRow row = KeyTables.findTenant(c, tenant).orElseThrow(() -> new TenantUnknown(tenant));
+                Aead kek = keks.get(c, tenant, row.pseudonymKek());
+                return Tinks.mac(Tinks.unwrap(row.pseudonymKey(), kek, Aad.pseudonymKey(tenant)));
+            });
+            pseudonymKeys.put(tenant, mac);
+        }
+        try {
+            return new SubjectRef(HexFormat.of().formatHex(
+                    mac.computeMac(Aad.of("steward/v1/subject", customerSubjectId))));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC failed", e);
+        }
+    }
+
+    public SubjectRef subjectRef(TenantId tenant, String customerSubjectId) {
+        return withConnection(c -> subjectRef(c, tenant, customerSubjectId));
+    }
+
+    /** Whether a data key row exists for the subject (it may still be refused if journaled as erased). */
+    public boolean hasDataKey(Connection c, TenantId tenant, SubjectRef subject) {
+        return sql("find data key", () -> KeyTables.findDataKey(c, tenant, subject).isPresent());
+    }
+
+    /**
+     * Crypto-shreds one subject: journals the act (fsync'd), forgets the cached key, deletes the
+     * wrapped key row in the caller's transaction. Constant cost whatever the subject's data.
+     * Should the caller's transaction roll back, the journal still refuses the key and
+     * {@link ErasureJournal#replay} deletes it: the erasure stands. Erasing twice returns the first receipt.
+     */
+    public ErasureReceipt destroySubjectKey(Connection tx, TenantId tenant, SubjectRef subject) {
+        ErasureReceipt receipt = journal.receiptFor(tenant, subject)
+                .orElseGet(() -> journal.append(ErasureKind.SUBJECT, tenant, subject));
+        dataKeys.remove(new SubjectKey(tenant, subject));
+        sql("destroy data key", () -> {
+            KeyTables.deleteDataKey(tx, tenant, subject);
+            if (!KeyTables.erasureRecorded(tx, receipt)) {
+                KeyTables.insertErasure(tx, receipt);
+            }
+            return null;
+        });
+        return receipt;
+    }
+
+    public ErasureReceipt destroySubjectKey(TenantId tenant, SubjectRef subject) {
+        return Transactions.inTransaction(dataSource, "destroy subject key",
+                c -> destroySubjectKey(c, tenant, subject));
+    }
+
+    /**
+     * Crypto-shreds a whole tenant (contract end): journals the act, deletes its KEKs and
+     * pseudonymisation key (a handful of rows), which leaves every data key of the tenant
+     * unwrappable. The orphaned data-key rows are removed by {@link ErasureJournal#replay}.
+     */
+    public ErasureReceipt destroyTenantKeys(Connection tx, TenantId tenant) {
+        ErasureReceipt receipt = journal.tenantReceipt(tenant)
+                .orElseGet(() -> journal.append(ErasureKind.TENANT, tenant, null));
+        keks.evictTenant(tenant);
+        pseudonymKeys.remove(tenant);
+        dataKeys.removeIf(k -> k.tenant().equals(tenant));
+        sql("destroy tenant keys", () -> {
+            KeyTables.deleteTenantKeys(tx, tenant);
+            if (!KeyTables.erasureRecorded(tx, receipt)) {
+                KeyTables.insertErasure(tx, receipt);
+            }
+            return null;
+        });
+        return receipt;
+    }
+
+    public ErasureReceipt destroyTenantKeys(TenantId tenant) {
+        return Transactions.inTransaction(dataSource, "destroy tenant keys", c -> destroyTenantKeys(c, tenant));
+    }
+
+    public ErasureJournal journal() {
+        return journal;
+    }
+
+    /** The subject's data key for encrypting, created (in the caller's transaction) if absent. */
+    Aead dataKeyForEncryption(Connection tx, TenantId tenant, SubjectRef subject) {
+        refuseErased(tenant, subject);
+        return sql("get data key", () -> {
+            Optional<KeyTables.DataKeyRow> row = KeyTables.findDataKey(tx, tenant, subject);
+            if (row.isEmpty()) {
+                KeyTables.TenantRow t = KeyTables.findTenant(tx, tenant).orElseThrow(() -> new TenantUnknown(tenant));
+                Aead kek = keks.get(tx, tenant, t.currentKek());
+                byte[] wrapped = Tinks.wrap(Tinks.newAesGcmKeyset(), kek, Aad.dataKey(tenant, subject));
+                KeyTables.insertDataKeyIfAbsent(tx, tenant, subject, t.currentKek(), wrapped, clock.instant());
+                row = KeyTables.findDataKey(tx, tenant, subject);
+            }
+            // The row is read on every encryption so that a key the cache holds from a rolled-back
+            // transaction, or from before a rotation, is never used to write new data.
+            KeyTables.DataKeyRow found = row.orElseThrow(() -> new SubjectErased(tenant, subject));
+            SubjectKey key = new SubjectKey(tenant, subject);
+            CachedDataKey cached = dataKeys.get(key);
+            if (cached != null && Arrays.equals(cached.wrapped(), found.wrapped())) {
+                return cached.aead();
+            }
+            return unwrapAndCache(tx, key, found);
+        });
+    }
+
+    /** The subject's data key for decrypting, or empty when no key exists for the subject. */
+    Optional<Aead> dataKeyForDecryption(Connection c, TenantId tenant, SubjectRef subject) {
+        refuseErased(tenant, subject);
+        SubjectKey key = new SubjectKey(tenant, subject);
+        CachedDataKey cached = dataKeys.get(key);
+        if (cached != null) {
+            return Optional.of(cached.aead());
+        }
+        return sql("get data key", () -> {
+            Optional<KeyTables.DataKeyRow> row = KeyTables.findDataKey(c, tenant, subject);
+            return row.isEmpty() ? Optional.<Aead>empty() : Optional.of(unwrapAndCache(c, key, row.get()));
+        });
+    }
+
+    private Aead unwrapAndCache(Connection c, SubjectKey key, KeyTables.DataKeyRow row)
+            throws SQLException, GeneralSecurityException {
+        Aead kek = keks.get(c, key.tenant(), row.kekVersion());
+        Aead aead = Tinks.aead(Tinks.unwrap(row.wrapped(), kek, Aad.dataKey(key.tenant(), key.subject())));
+        // The journal is checked again: an erasure may have happened while the key was loaded.
+        refuseErased(key.tenant(), key.subject());
+        dataKeys.put(key, new CachedDataKey(row.wrapped(), aead));
+        return aead;
+    }
+
+    private void refuseErased(TenantId tenant, SubjectRef subject) {
+        refuseErasedTenant(tenant);
+        if (journal.isErased(tenant, subject)) {
+            throw new SubjectErased(tenant, subject);
+        }
+    }
+
+    private void refuseErasedTenant(TenantId tenant) {
+        if (journal.isTenantErased(tenant)) {
+            throw new TenantErased(tenant);
+        }
+    }
+
+    TenantKeks keks() {
+        return keks;
+    }
+
+    DataSource dataSource() {
+        return dataSource;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    int cachedDataKeys() {
+        return dataKeys.size();
+    }
+
+    <T> T withConnection(java.util.function.Function<Connection, T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            return work.apply(c);
+        } catch (SQLException e) {
+            throw new KeyStoreFailure("cannot connect to the key store", e);
+        }
+    }
+
+    @FunctionalInterface
+    interface SqlWork<T> {
+        T run() throws SQLException, GeneralSecurityException;
+    }
+
+    static <T> T sql(String what, SqlWork<T> work) {
+        try {
+            return work.run();
+        } catch (SQLException e) {
+            throw new KeyStoreFailure(what + " failed", e);
+        } catch (GeneralSecurityException e) {
+            throw new KeyStoreFailure(what + ": stored key material does not parse or unwrap", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "KeyHierarchy[" + keks.master().describe() + ", " + journal + "]";
+    }
+}

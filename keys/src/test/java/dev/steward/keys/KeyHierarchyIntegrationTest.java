@@ -1,0 +1,263 @@
+package dev.steward.keys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.steward.keys.ErasureReceipt.ErasureKind;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The key hierarchy and envelope encryption on real H2 and real PostgreSQL. */
+class KeyHierarchyIntegrationTest {
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void personalDataRoundTripsAndNoTableHoldsItInClear(TestDatabase.Kind kind) throws Exception {
+        try (Fixture f = new Fixture(kind, dir)) {
+            TenantId tenant = f.newTenant();
+            SubjectRef alice = f.keys.subjectRef(tenant, "customer-42");
+            RecordBinding binding = new RecordBinding(tenant, alice, "record-1", "records.payload");
+
+            byte[] ciphertext = f.encrypt(binding, "Alice Example, 1 Main Street");
+
+            assertThat(f.decrypt(binding, ciphertext)).isEqualTo("Alice Example, 1 Main Street");
+            assertThat(new String(ciphertext, StandardCharsets.ISO_8859_1)).doesNotContain("Alice");
+            assertThat(alice.hmac()).doesNotContain("customer-42");
+            assertThat(f.db.count("SELECT COUNT(*) FROM keys_data_key WHERE tenant_id = ?", tenant.value()))
+                    .isEqualTo(1);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void subjectRefsAreStableWithinATenantAndDifferAcrossTenants(TestDatabase.Kind kind) {
+        try (Fixture f = new Fixture(kind, dir)) {
+            TenantId a = f.newTenant();
+            TenantId b = f.newTenant();
+            SubjectRef inA = f.keys.subjectRef(a, "customer-42");
+
+            f.restart();
+
+            assertThat(f.keys.subjectRef(a, "customer-42")).isEqualTo(inA);
+            assertThat(f.keys.subjectRef(b, "customer-42")).isNotEqualTo(inA);
+            assertThat(f.keys.subjectRef(a, "customer-43")).isNotEqualTo(inA);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void ciphertextMovedToAnotherRecordSubjectOrTenantIsAnIntegrityViolation(TestDatabase.Kind kind)
+            throws Exception {
+        try (Fixture f = new Fixture(kind, dir)) {
+            TenantId tenant = f.newTenant();
+            TenantId other = f.newTenant();
+            SubjectRef alice = f.keys.subjectRef(tenant, "alice");
+            SubjectRef bob = f.keys.subjectRef(tenant, "bob");
+            RecordBinding binding = new RecordBinding(tenant, alice, "r1", "records.payload");
+            byte[] ciphertext = f.encrypt(binding, "secret");
+            f.encrypt(new RecordBinding(tenant, bob, "r9", "records.payload"), "bob's");
+
+            List<RecordBinding> moved = List.of(
+                    new RecordBinding(tenant, alice, "r2", "records.payload"),
+                    new RecordBinding(tenant, alice, "r1", "ledger.entry"),
+                    new RecordBinding(tenant, bob, "r1", "records.payload"),
+                    new RecordBinding(other, alice, "r1", "records.payload"));
+            for (RecordBinding wrong : moved) {
+                assertThatThrownBy(() -> f.decrypt(wrong, ciphertext))
+                        .isInstanceOf(CiphertextIntegrityViolation.class)
+                        .satisfies(e -> assertThat(((CiphertextIntegrityViolation) e).recordId())
+                                .isEqualTo(wrong.recordId()))
+                        .hasMessageNotContaining("secret");
+            }
+            assertThat(f.integrityEvents).extracting(IntegrityEvent::tenant)
+                    .containsExactly(tenant, tenant, tenant, other);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void dataKeyIsCreatedInTheCallersTransactionWhichItNeverCommitsOrCloses(TestDatabase.Kind kind)
+            throws Exception {
+        try (Fixture f = new Fixture(kind, dir)) {
+            TenantId tenant = f.newTenant();
+            SubjectRef alice = f.keys.subjectRef(tenant, "alice");
+            RecordBinding binding = new RecordBinding(tenant, alice, "r1", "records.payload");
+
+            try (Connection c = f.db.connect()) {
+                c.setAutoCommit(false);
+                GuardedConnection caller = new GuardedConnection(c);
+                f.encryptor.encrypt(caller.connection, binding, PersonalData.ofText("rolled back"));
+                assertThat(f.keys.hasDataKey(caller.connection, tenant, alice)).isTrue();
+                c.rollback();
+            }
+            assertThat(f.hasDataKey(tenant, alice)).isFalse();
+
+            byte[] kept;
+            try (Connection c = f.db.connect()) {
+                c.setAutoCommit(false);
+                kept = f.encryptor.encrypt(new GuardedConnection(c).connection, binding, PersonalData.ofText("kept"));
+                c.commit();
+            }
+            assertThat(f.decrypt(binding, kept)).isEqualTo("kept");
+            f.restart();
+            assertThat(f.decrypt(binding, kept)).as("the committed key, not one cached from the rolled-back "
+                    + "transaction, encrypted it").isEqualTo("kept");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void destroyedSubjectIsUnreadableWhileOthersStayReadable(TestDatabase.Kind kind) throws Exception {
+        try (Fixture f = new Fixture(kind, dir)) {
+            TenantId tenant = f.newTenant();
+            SubjectRef alice = f.keys.subjectRef(tenant, "alice");
+            SubjectRef bob = f.keys.subjectRef(tenant, "bob");
+            RecordBinding aliceRecord = new RecordBinding(tenant, alice, "r1", "records.payload");
+            RecordBinding bobRecord = new RecordBinding(tenant, bob, "r2", "records.payload");
+            byte[] aliceData = f.encrypt(aliceRecord, "alice's");
+            byte[] bobData = f.encrypt(bobRecord, "bob's");
+
+            ErasureReceipt receipt = f.keys.destroySubjectKey(tenant, alice);
+
+            assertThat(receipt.kind()).isEqualTo(ErasureKind.SUBJECT);
+            assertThat(receipt.subject()).isEqualTo(alice);
+            assertThat(receipt.erasedAt()).isEqualTo(Fixture.CLOCK.instant());
+            assertThat(receipt.journalHash()).isEqualTo(f.journal.headHash());
+            assertThat(Files.readString(f.journalFile)).contains(receipt.id().toString(), alice.hmac());
+            assertThat(f.db.count("SELECT COUNT(*) FROM keys_erasure WHERE tenant_id = ? AND receipt_id = ?",
+                    tenant.value(), receipt.id())).isEqualTo(1);
+            assertThat(f.hasDataKey(tenant, alice)).isFalse();
+            assertThatThrownBy(() -> f.decrypt(aliceRecord, aliceData)).isInstanceOf(SubjectErased.class);
+            assertThatThrownBy(() -> f.encrypt(aliceRecord, "again")).isInstanceOf(SubjectErased.class);
+            assertThat(f.decrypt(bobRecord, bobData)).isEqualTo("bob's");
+            assertThat(f.keys.destroySubjectKey(tenant, alice)).isEqualTo(receipt);
+
+            f.restart();
+            assertThatThrownBy(() -> f.decrypt(aliceRecord, aliceData)).isInstanceOf(SubjectErased.class);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void destroyingASubjectKeyCostsTheSameWhateverTheAmountOfData(TestDatabase.Kind kind) throws Exception {
+        try (Fixture f = new Fixture(kind, dir)) {
+            TenantId tenant = f.newTenant();
+            SubjectRef few = f.keys.subjectRef(tenant, "few");
+            SubjectRef many = f.keys.subjectRef(tenant, "many");
+            f.encrypt(new RecordBinding(tenant, few, "only", "records.payload"), "x");
+            List<byte[]> manyData = new ArrayList<>();
+            try (Connection c = f.db.connect()) {
+                for (int i = 0; i < 1_000; i++) {
+                    manyData.add(f.encryptor.encrypt(c, new RecordBinding(tenant, many, "r" + i, "records.payload"),
+                            PersonalData.ofText("record " + i)));
+                }
+            }
+
+            int statementsForFew;
+            int statementsForMany;
+            try (Connection c = f.db.connect()) {
+                GuardedConnection guarded = new GuardedConnection(c);
+                f.keys.destroySubjectKey(guarded.connection, tenant, few);
+                statementsForFew = guarded.statements.get();
+            }
+            try (Connection c = f.db.connect()) {
+                GuardedConnection guarded = new GuardedConnection(c);
+                f.keys.destroySubjectKey(guarded.connection, tenant, many);
+                statementsForMany = guarded.statements.get();
+            }
+
+            assertThat(statementsForMany).isEqualTo(statementsForFew);
+            for (int i = 0; i < manyData.size(); i += 97) {
+                RecordBinding b = new RecordBinding(tenant, many, "r" + i, "records.payload");
+                byte[] data = manyData.get(i);
+                assertThatThrownBy(() -> f.decrypt(b, data)).isInstanceOf(SubjectErased.class);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void erasedSubjectStaysUnreadableAfterRestore(TestDatabase.Kind kind) throws Exception {
+        try (Fixture f = new Fixture(kind, dir)) {
+            TenantId tenant = f.newTenant();
+            SubjectRef alice = f.keys.subjectRef(tenant, "alice");
+            SubjectRef bob = f.keys.subjectRef(tenant, "bob");
+            RecordBinding aliceRecord = new RecordBinding(tenant, alice, "r1", "records.payload");
+            RecordBinding bobRecord = new RecordBinding(tenant, bob, "r2", "records.payload");
+            byte[] aliceData = f.encrypt(aliceRecord, "alice's");
+            byte[] bobData = f.encrypt(bobRecord, "bob's");
+            f.db.backup();
+
+            f.keys.destroySubjectKey(tenant, alice);
+            f.journal.close();
+            f.db.restore();
+            f.start();
+
+            assertThat(f.hasDataKey(tenant, alice)).as("the backup brought the wrapped key back").isTrue();
+            assertThatThrownBy(() -> f.decrypt(aliceRecord, aliceData)).isInstanceOf(SubjectErased.class);
+            assertThat(f.decrypt(bobRecord, bobData)).isEqualTo("bob's");
+
+            ReplayReport report = f.journal.replay(f.db.dataSource());
+
+            assertThat(report).isEqualTo(new ReplayReport(1, 0, 1));
+            assertThat(f.hasDataKey(tenant, alice)).isFalse();
+            assertThat(f.db.count("SELECT COUNT(*) FROM keys_erasure WHERE tenant_id = ?", tenant.value()))
+                    .isEqualTo(1);
+            assertThatThrownBy(() -> f.decrypt(aliceRecord, aliceData)).isInstanceOf(SubjectErased.class);
+            assertThat(f.decrypt(bobRecord, bobData)).isEqualTo("bob's");
+            assertThat(f.journal.replay(f.db.dataSource())).isEqualTo(new ReplayReport(0, 0, 0));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void erasedTenantStaysUnreadableAfterRestore(TestDatabase.Kind kind) throws Exception {
+        try (Fixture f = new Fixture(kind, dir)) {
+            TenantId tenant = f.newTenant();
+            TenantId other = f.newTenant();
+            SubjectRef alice = f.keys.subjectRef(tenant, "alice");
+            RecordBinding aliceRecord = new RecordBinding(tenant, alice, "r1", "records.payload");
+            RecordBinding otherRecord = new RecordBinding(other, f.keys.subjectRef(other, "alice"), "r1", "x");
+            byte[] aliceData = f.encrypt(aliceRecord, "alice's");
+            byte[] otherData = f.encrypt(otherRecord, "other tenant's");
+            f.db.backup();
+
+            ErasureReceipt receipt = f.keys.destroyTenantKeys(tenant);
+
+            assertThat(receipt.kind()).isEqualTo(ErasureKind.TENANT);
+            assertThat(f.db.count("SELECT COUNT(*) FROM keys_tenant_kek WHERE tenant_id = ?", tenant.value()))
+                    .isZero();
+            assertThatThrownBy(() -> f.decrypt(aliceRecord, aliceData)).isInstanceOf(TenantErased.class);
+            assertThatThrownBy(() -> f.keys.subjectRef(tenant, "alice")).isInstanceOf(TenantErased.class);
+            assertThatThrownBy(() -> f.keys.createTenantKeys(tenant)).isInstanceOf(TenantErased.class);
+
+            f.journal.close();
+            f.db.restore();
+            f.start();
+            assertThatThrownBy(() -> f.decrypt(aliceRecord, aliceData)).isInstanceOf(TenantErased.class);
+            assertThat(f.journal.replay(f.db.dataSource())).isEqualTo(new ReplayReport(0, 1, 1));
+            assertThat(f.db.count("SELECT COUNT(*) FROM keys_data_key WHERE tenant_id = ?", tenant.value()))
+                    .isZero();
+            assertThat(f.decrypt(otherRecord, otherData)).isEqualTo("other tenant's");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void tenantWithoutKeysIsRefused(TestDatabase.Kind kind) {
+        try (Fixture f = new Fixture(kind, dir)) {
+            TenantId stranger = TenantId.random();
+            assertThatThrownBy(() -> f.keys.subjectRef(stranger, "alice")).isInstanceOf(TenantUnknown.class);
+        }
+    }
+}

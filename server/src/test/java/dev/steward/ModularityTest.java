@@ -1,0 +1,27 @@
+package dev.steward;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
+
+/**
+ * Feature packages talk only through each other's root package: a test fails when one reaches
+ * into another's internals or when packages depend on each other in a cycle. Also writes the
+ * module diagram into docs/modules.
+ */
+class ModularityTest {
+
+    private final ApplicationModules modules = ApplicationModules.of(StewardApplication.class);
+
+    @Test
+    void featurePackagesRespectEachOthersBoundaries() {
+        modules.verify();
+    }
+
+    @Test
+    void writesTheModuleDiagram() {
+        new Documenter(modules, Documenter.Options.defaults().withOutputFolder("../docs/modules"))
+                .writeModulesAsPlantUml()
+                .writeModuleCanvases();
+    }
+}

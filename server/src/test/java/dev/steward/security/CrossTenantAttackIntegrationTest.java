@@ -1,0 +1,150 @@
+package dev.steward.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+import dev.steward.identity.Account;
+import dev.steward.platform.DataScope;
+import dev.steward.platform.Role;
+import dev.steward.platform.TenantScope;
+import dev.steward.support.ApiClient.Response;
+import dev.steward.support.Db;
+import dev.steward.support.Fixtures;
+import dev.steward.support.IntegrationTestBase;
+import dev.steward.tenancy.Tenant;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Every operation of the published OpenAPI document, aimed with tenant A's credentials at tenant
+ * B's objects: each must answer 404 (or 403 for a role that may not do it at all), reveal nothing
+ * of B, and leave every row of B exactly as it was. New endpoints are covered automatically.
+ */
+class CrossTenantAttackIntegrationTest {
+
+    @Nested
+    @ActiveProfiles(Db.H2)
+    class OnH2 extends Cases {
+    }
+
+    @Nested
+    @ActiveProfiles(Db.POSTGRES)
+    class OnPostgres extends Cases {
+    }
+
+    abstract static class Cases extends IntegrationTestBase {
+
+        private static final Pattern PARAM = Pattern.compile("\\{([^}]+)}");
+
+        @Autowired
+        JdbcClient jdbc;
+
+        @Test
+        void tenantACannotReadChangeOrSeeTenantB() {
+            Tenant a = fixtures.tenant();
+            Tenant b = fixtures.tenant();
+            Account bAdmin = fixtures.account(b, Role.CUSTOMER_ADMIN);
+            String bToken = fixtures.token(b, Role.CUSTOMER_USER);
+            UUID bTokenId = UUID.fromString(api.get(bToken, "/api/v1/me").json().get("id").asString());
+            Map<String, String> bObjects = Map.of("tenantId", b.id().toString(), "accountId", bAdmin.id().toString(),
+                    "tokenId", bTokenId.toString());
+            List<String> secretsOfB = List.of(b.slug(), bAdmin.username(), bAdmin.id().toString(), bTokenId.toString());
+
+            Map<String, String> attackers = Map.of("customer admin of A", fixtures.token(a, Role.CUSTOMER_ADMIN),
+                    "managed-service staff (B is not fully managed)", fixtures.token(fixtures.provider(), Role.MANAGED_SERVICE));
+
+            String before = snapshot(b.id());
+            List<String> failures = new ArrayList<>();
+            int operations = 0;
+            JsonNode paths = api.get(null, "/v3/api-docs").json().get("paths");
+            for (var path : paths.properties()) {
+                for (var op : path.getValue().properties()) {
+                    String method = op.getKey().toUpperCase();
+                    if (!List.of("GET", "POST", "PUT", "PATCH", "DELETE").contains(method)) {
+                        continue;
+                    }
+                    operations++;
+                    String template = path.getKey();
+                    String target = fill(template, bObjects);
+                    for (var attacker : attackers.entrySet()) {
+                        Response r = api.send(attacker.getValue(), method, target, body(method), Map.of());
+                        boolean aimedAtB = !template.equals(target);
+                        if (aimedAtB && r.status() != 404 && r.status() != 403) {
+                            failures.add(attacker.getKey() + ": " + method + " " + target + " answered " + r.status());
+                        }
+                        for (String secret : secretsOfB) {
+                            if (r.body() != null && r.body().contains(secret) && !target.contains(secret)) {
+                                failures.add(attacker.getKey() + ": " + method + " " + target + " revealed " + secret);
+                            }
+                        }
+                    }
+                }
+            }
+            assertThat(operations).as("operations found in the OpenAPI document").isGreaterThanOrEqualTo(15);
+            assertThat(failures).isEmpty();
+            assertThat(snapshot(b.id())).as("tenant B's rows").isEqualTo(before);
+        }
+
+        private static String fill(String template, Map<String, String> objects) {
+            Matcher m = PARAM.matcher(template);
+            StringBuilder out = new StringBuilder();
+            while (m.find()) {
+                m.appendReplacement(out, objects.getOrDefault(m.group(1), UUID.randomUUID().toString()));
+            }
+            return m.appendTail(out).toString();
+        }
+
+        /** A plausible body for any write, so an operation that forgot its tenant check would act. */
+        private static Object body(String method) {
+            if (method.equals("GET") || method.equals("DELETE")) {
+                return null;
+            }
+            Map<String, Object> body = new HashMap<>();
+            body.put("name", "attacker");
+            body.put("displayName", "attacker");
+            body.put("state", "TERMINATED");
+            body.put("disabled", true);
+            body.put("role", "CUSTOMER_ADMIN");
+            body.put("username", Fixtures.unique("intruder"));
+            body.put("password", Fixtures.PASSWORD);
+            body.put("incidentNoticeHours", 1);
+            return body;
+        }
+
+        /** Every row of every tenant table that belongs to the tenant, as text. */
+        private String snapshot(UUID tenantId) {
+            return TenantScope.call(DataScope.wholeProvider(), () -> {
+                StringBuilder s = new StringBuilder();
+                for (String table : tenantTables()) {
+                    s.append(table).append(":\n");
+                    jdbc.sql("SELECT * FROM " + table + " WHERE tenant_id = ? ORDER BY 1, 2").param(tenantId)
+                            .query(rs -> {
+                                int n = rs.getMetaData().getColumnCount();
+                                for (int i = 1; i <= n; i++) {
+                                    s.append(rs.getString(i)).append('|');
+                                }
+                                s.append('\n');
+                            });
+                }
+                return s.toString();
+            });
+        }
+
+        private List<String> tenantTables() {
+            return jdbc.sql("SELECT LOWER(table_name) FROM information_schema.columns WHERE LOWER(column_name) = 'tenant_id' "
+                    + "AND LOWER(table_schema) = 'public' ORDER BY 1").query(String.class).list();
+        }
+    }
+}

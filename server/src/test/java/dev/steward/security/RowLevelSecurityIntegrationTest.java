@@ -1,0 +1,78 @@
+package dev.steward.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+import dev.steward.platform.DataScope;
+import dev.steward.platform.Role;
+import dev.steward.platform.TenantScope;
+import dev.steward.support.Db;
+import dev.steward.support.IntegrationTestBase;
+import dev.steward.tenancy.Tenant;
+
+/**
+ * Defence in depth on PostgreSQL: even SQL that forgets its tenant condition sees and writes only
+ * the rows of the scope's tenant, because the application's role owns no table and every tenant
+ * table forces row-level security.
+ */
+@ActiveProfiles(Db.POSTGRES)
+class RowLevelSecurityIntegrationTest extends IntegrationTestBase {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void theApplicationRoleIsNeitherOwnerNorSuperuserNorExempt() {
+        var role = jdbc.sql("SELECT current_user, rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user")
+                .query((rs, n) -> new Object[] { rs.getString(1), rs.getBoolean(2), rs.getBoolean(3) }).single();
+        assertThat(role[0]).isEqualTo("steward_app");
+        assertThat(role[1]).isEqualTo(false);
+        assertThat(role[2]).isEqualTo(false);
+        long owned = jdbc.sql("SELECT COUNT(*) FROM pg_tables WHERE schemaname = 'public' AND tableowner = current_user")
+                .query(Long.class).single();
+        assertThat(owned).isZero();
+        long unprotected = jdbc.sql("""
+                SELECT COUNT(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                JOIN information_schema.columns col ON col.table_name = c.relname AND col.column_name = 'tenant_id'
+                WHERE n.nspname = 'public' AND c.relkind = 'r' AND NOT (c.relrowsecurity AND c.relforcerowsecurity)
+                """).query(Long.class).single();
+        assertThat(unprotected).as("tenant tables without forced row-level security").isZero();
+    }
+
+    @Test
+    void queryWithoutTenantConditionSeesOnlyItsScope() {
+        Tenant a = fixtures.tenant();
+        Tenant b = fixtures.tenant();
+        fixtures.account(a, Role.CUSTOMER_USER);
+        fixtures.account(b, Role.CUSTOMER_USER);
+        long seenFromA = TenantScope.call(DataScope.tenant(a.id()),
+                () -> jdbc.sql("SELECT COUNT(*) FROM accounts WHERE tenant_id <> ?").param(a.id()).query(Long.class).single());
+        assertThat(seenFromA).as("rows of other tenants visible in A's scope").isZero();
+        long seenUnscoped = jdbc.sql("SELECT COUNT(*) FROM accounts").query(Long.class).single();
+        assertThat(seenUnscoped).as("rows visible without any scope").isZero();
+    }
+
+    @Test
+    void writingAnotherTenantsRowIsRejectedByTheDatabase() {
+        Tenant a = fixtures.tenant();
+        Tenant b = fixtures.tenant();
+        var now = OffsetDateTime.now();
+        assertThatThrownBy(() -> TenantScope.run(DataScope.tenant(a.id()), () -> jdbc.sql("""
+                INSERT INTO accounts (tenant_id, account_id, username, display_name, role, password_hash, totp_enabled,
+                    last_totp_step, failed_logins, disabled, created_at, updated_at)
+                VALUES (?, ?, 'planted', 'x', 'CUSTOMER_ADMIN', 'x', false, 0, 0, false, ?, ?)""")
+                .params(b.id(), UUID.randomUUID(), now, now).update()))
+                .rootCause().hasMessageContaining("row-level security");
+        int changed = TenantScope.call(DataScope.tenant(a.id()),
+                () -> jdbc.sql("UPDATE tenants SET name = 'hijacked' WHERE tenant_id = ?").param(b.id()).update());
+        assertThat(changed).isZero();
+    }
+}

@@ -4,6 +4,8 @@ package dev.steward.support;
 public final class Db {
     public static final String H2 = "h2";
     public static final String POSTGRES = "postgres";
+    /** PostgreSQL reached through {@link TcpProxy#toPostgres()}, which a test can cut. */
+    public static final String POSTGRES_VIA_PROXY = "postgres-proxy";
 
     private Db() {
     }

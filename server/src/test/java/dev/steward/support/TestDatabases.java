@@ -30,10 +30,13 @@ public final class TestDatabases implements ApplicationContextInitializer<Config
         Map<String, Object> props = new HashMap<>();
         props.put("steward.data-dir", "target/test-data/" + run);
         props.put("steward.demo", "false");
-        if (env.matchesProfiles(Db.POSTGRES)) {
+        if (env.matchesProfiles(Db.POSTGRES, Db.POSTGRES_VIA_PROXY)) {
             String name = "steward_test_" + run;
             createDatabase(name);
-            props.put("spring.datasource.url", "jdbc:postgresql://127.0.0.1:5432/" + name);
+            String hostPort = env.matchesProfiles(Db.POSTGRES_VIA_PROXY) ? "127.0.0.1:" + TcpProxy.toPostgres().port()
+                    : "127.0.0.1:5432";
+            props.put("spring.datasource.url", "jdbc:postgresql://" + hostPort + "/" + name
+                    + "?connectTimeout=2&socketTimeout=10");
             props.put("spring.datasource.username", APP_ROLE);
             props.put("steward.database.migration-user", "postgres");
             context.addApplicationListener(event -> {

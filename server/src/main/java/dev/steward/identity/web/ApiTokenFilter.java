@@ -35,7 +35,15 @@ final class ApiTokenFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        var caller = tokens.authenticate(header.substring(7).strip());
+        java.util.Optional<Caller> caller;
+        try {
+            caller = tokens.authenticate(header.substring(7).strip());
+        } catch (org.springframework.dao.DataAccessException e) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+            Problems.write(response, HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
+                    "Service temporarily unavailable", "the database is unavailable; retry later");
+            return;
+        }
         if (caller.isEmpty()) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
             Problems.write(response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Unauthenticated",

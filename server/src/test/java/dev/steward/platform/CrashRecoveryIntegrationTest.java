@@ -1,0 +1,107 @@
+package dev.steward.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import dev.steward.support.ApiClient;
+import dev.steward.support.TestDatabases;
+
+/**
+ * Every write the server acknowledged is still there after the server is killed with SIGKILL
+ * (no shutdown hook, no flush) and started again: on the embedded H2 default and on PostgreSQL.
+ */
+class CrashRecoveryIntegrationTest {
+
+    @TempDir
+    Path dataDir;
+
+    @ParameterizedTest
+    @ValueSource(strings = { "h2", "postgres" })
+    void acknowledgedWritesSurviveKillMinus9AndRestart(String database) throws Exception {
+        List<String> args = new ArrayList<>(List.of("--steward.data-dir=" + dataDir, "--steward.demo=false",
+                "--steward.bootstrap.api-token-file=" + dataDir.resolve("bootstrap.token")));
+        String pgName = "steward_crash_" + UUID.randomUUID().toString().substring(0, 8);
+        if (database.equals("postgres")) {
+            TestDatabases.createDatabase(pgName);
+            args.add("--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/" + pgName);
+            args.add("--spring.datasource.username=" + TestDatabases.APP_ROLE);
+            args.add("--steward.database.migration-user=postgres");
+        }
+        try {
+            int port = freePort();
+            Process first = start(port, args);
+            ApiClient api = new ApiClient("https://localhost:" + port);
+            String token;
+            List<String> acknowledged = new ArrayList<>();
+            try {
+                awaitReady(api, first);
+                token = Files.readString(dataDir.resolve("bootstrap.token")).strip();
+                for (int i = 0; i < 20; i++) {
+                    var r = api.post(token, "/api/v1/tenants", Map.of("slug", "crash-" + i, "name", "Crash " + i,
+                            "contractStart", "2026-12-01", "incidentNoticeHours", 24, "storageCountries", List.of("SI")));
+                    assertThat(r.status()).isEqualTo(201);
+                    acknowledged.add(r.json().get("id").asString());
+                }
+            } finally {
+                first.destroyForcibly().waitFor();
+            }
+            Process second = start(port, args);
+            try {
+                awaitReady(api, second);
+                for (String id : acknowledged) {
+                    assertThat(api.get(token, "/api/v1/tenants/" + id).status()).as("tenant " + id).isEqualTo(200);
+                }
+            } finally {
+                second.destroyForcibly().waitFor();
+            }
+        } finally {
+            if (database.equals("postgres")) {
+                TestDatabases.dropDatabase(pgName);
+            }
+        }
+    }
+
+    private Process start(int port, List<String> args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-cp", System.getProperty("java.class.path"), "dev.steward.StewardApplication",
+                "--server.port=" + port));
+        command.addAll(args);
+        return new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dataDir.resolve("server-" + Instant.now().toEpochMilli() + ".log").toFile()).start();
+    }
+
+    private static void awaitReady(ApiClient api, Process process) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        while (Instant.now().isBefore(deadline) && process.isAlive()) {
+            try {
+                if (api.get(null, "/actuator/health/readiness").status() == 200) {
+                    return;
+                }
+            } catch (RuntimeException notYetListening) {
+                // the port opens late in start-up
+            }
+            process.onExit().completeOnTimeout(null, 200, java.util.concurrent.TimeUnit.MILLISECONDS).join();
+        }
+        throw new AssertionError("server did not become ready (alive: " + process.isAlive() + ")");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}

@@ -20,6 +20,12 @@ import dev.steward.platform.ProblemException;
 @Order(2)
 class ConsoleErrors {
 
+    private final ConsoleModel console;
+
+    ConsoleErrors(ConsoleModel console) {
+        this.console = console;
+    }
+
     @ExceptionHandler(ProblemException.class)
     String problem(ProblemException e, Model model, HttpServletResponse response) {
         return page(e.status(), e.title(), e.getMessage(), model, response);
@@ -30,7 +36,10 @@ class ConsoleErrors {
         return page(HttpStatus.FORBIDDEN, "Forbidden", "Your role does not allow this page.", model, response);
     }
 
-    static String page(HttpStatus status, String title, String detail, Model model, HttpServletResponse response) {
+    private String page(HttpStatus status, String title, String detail, Model model, HttpServletResponse response) {
+        // @ModelAttribute methods do not run for exception handlers: the layout's menu needs them
+        model.addAttribute("caller", console.caller());
+        model.addAttribute("menu", console.menu());
         response.setStatus(status.value());
         model.addAttribute("status", status.value());
         model.addAttribute("title", title);

@@ -39,11 +39,14 @@ public class SignIn {
     private final Clock clock;
     private final int maxFailures;
     private final Duration lockout;
+    private final io.micrometer.core.instrument.MeterRegistry meters;
 
     SignIn(TenantRegister tenants, Accounts accounts, PasswordHasher hasher, PasswordPolicy policy,
             LoginThrottle throttle, TransactionTemplate tx, Clock clock,
             @Value("${steward.security.max-failed-logins:5}") int maxFailures,
-            @Value("${steward.security.lockout:15m}") Duration lockout) {
+            @Value("${steward.security.lockout:15m}") Duration lockout,
+            io.micrometer.core.instrument.MeterRegistry meters) {
+        this.meters = meters;
         this.tenants = tenants;
         this.accounts = accounts;
         this.hasher = hasher;
@@ -55,7 +58,19 @@ public class SignIn {
         this.lockout = lockout;
     }
 
+    /**
+     * Checks the password step; every refusal is counted in the metric
+     * {@code steward.signin.refused{reason}}, so the security team can alert on guessing.
+     */
     public SignInResult password(String organisation, String username, String password, String source) {
+        SignInResult result = checkPassword(organisation, username, password, source);
+        if (result instanceof Refused refused) {
+            meters.counter("steward.signin.refused", "reason", refused.reason().name()).increment();
+        }
+        return result;
+    }
+
+    private SignInResult checkPassword(String organisation, String username, String password, String source) {
         if (!throttle.tryAcquire(source)) {
             return new Refused(Reason.RATE_LIMITED);
         }
@@ -102,6 +117,7 @@ public class SignIn {
             OptionalLong step = Totp.verify(a.totpSecret(), code, now, a.lastTotpStep());
             if (step.isEmpty()) {
                 accounts.recordFailure(tenantId, accountId, maxFailures, now.plus(lockout), now);
+                meters.counter("steward.signin.refused", "reason", "BAD_SECOND_FACTOR").increment();
                 return false;
             }
             accounts.update(withTotp(a, a.totpSecret(), true, step.getAsLong(), now));

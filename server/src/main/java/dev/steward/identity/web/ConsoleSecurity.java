@@ -59,32 +59,53 @@ class ConsoleSecurity {
                         })
                         .accessDeniedHandler((req, res, ex) -> Problems.write(res, HttpStatus.FORBIDDEN, "forbidden",
                                 "Forbidden", "your role does not allow this")));
-        headers(http);
+        headers(http, CSP);
+        return http.build();
+    }
+
+    /**
+     * Swagger UI applies inline styles: its pages (and only they) may use them. Scripts stay
+     * limited to the server's own files.
+     */
+    @Bean
+    @Order(2)
+    SecurityFilterChain apiReference(HttpSecurity http) throws Exception {
+        http.securityMatcher("/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs", "/v3/api-docs/**")
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        headers(http, CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"));
         return http.build();
     }
 
     @Bean
-    @Order(2)
+    @Order(3)
     SecurityFilterChain console(HttpSecurity http, SecurityContextRepository contexts) throws Exception {
         http.securityContext(c -> c.securityContextRepository(contexts))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/login/**", "/css/**", "/js/**", "/webjars/**", "/favicon.ico",
-                                "/error", "/actuator/health", "/actuator/health/**", "/actuator/prometheus",
-                                "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                                "/error", "/denied", "/actuator/health", "/actuator/health/**", "/actuator/prometheus")
                         .permitAll()
                         .requestMatchers("/mfa/enrol", "/mfa/enrol/**", "/logout").hasAnyAuthority(FULL, ENROLMENT)
                         .anyRequest().hasAuthority(FULL))
                 .formLogin(f -> f.disable())
                 .httpBasic(b -> b.disable())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
-                .exceptionHandling(e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")));
-        headers(http);
+                .exceptionHandling(e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"))
+                        .accessDeniedHandler(deniedPage()));
+        headers(http, CSP);
         return http.build();
     }
 
-    private static void headers(HttpSecurity http) throws Exception {
+    private static org.springframework.security.web.access.AccessDeniedHandler deniedPage() {
+        var handler = new org.springframework.security.web.access.AccessDeniedHandlerImpl();
+        handler.setErrorPage("/denied");
+        return handler;
+    }
+
+    private static void headers(HttpSecurity http, String csp) throws Exception {
         http.headers(h -> h
-                .contentSecurityPolicy(c -> c.policyDirectives(CSP))
+                .contentSecurityPolicy(c -> c.policyDirectives(csp))
                 .httpStrictTransportSecurity(s -> s.includeSubDomains(true).maxAgeInSeconds(31_536_000))
                 .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER))
                 .frameOptions(HeadersConfigurer.FrameOptionsConfig::deny)

@@ -322,5 +322,50 @@ class ConsoleBrowserTest {
             assertThat(browser.script("return window.injected === undefined;")).isEqualTo(true);
             assertThat(browser.cspViolations()).anySatisfy(m -> assertThat(m).contains("Content Security Policy"));
         }
+
+        @Test
+        void customerAdminIssuesAnApiTokenThatWorksUntilRevoked() {
+            Tenant tenant = fixtures.tenant();
+            Account admin = fixtures.account(tenant, Role.CUSTOMER_ADMIN);
+            signIn(tenant, admin);
+            browser.go("/console/tokens");
+            browser.type("#name", "crm-sync");
+            browser.find("#issue-token").click();
+            browser.await("#token-secret");
+            String secret = browser.find("#token-secret").getText();
+            assertThat(secret).startsWith("stw_");
+            assertThat(api.get(secret, "/api/v1/me").json().get("name").asString()).isEqualTo("crm-sync");
+
+            browser.go("/console/tokens");
+            assertThat(browser.findAll("#token-secret")).as("the secret is shown once only").isEmpty();
+            browser.find("button[aria-label='Revoke crm-sync']").click();
+            browser.awaitPath("/console/tokens?revoked");
+            assertThat(api.get(secret, "/api/v1/me").status()).isEqualTo(401);
+            assertThat(browser.cspViolations()).isEmpty();
+        }
+
+        @Test
+        void personChangesTheirPasswordAndSignsInWithTheNewOne() {
+            Tenant tenant = fixtures.tenant();
+            Account user = fixtures.account(tenant, Role.CUSTOMER_USER);
+            signIn(tenant, user);
+            browser.go("/console/profile");
+            browser.type("#currentPassword", Fixtures.PASSWORD);
+            browser.type("#newPassword", "aaaaaaaaaaaaaaaa");
+            browser.type("#repeatPassword", "aaaaaaaaaaaaaaaa");
+            browser.find("#change-password").click();
+            browser.awaitText("[role=alert]", "newPassword: is too easy to guess");
+
+            browser.type("#currentPassword", Fixtures.PASSWORD);
+            browser.type("#newPassword", "a much longer secret phrase");
+            browser.type("#repeatPassword", "a much longer secret phrase");
+            browser.find("#change-password").click();
+            browser.awaitText("#changed", "Password changed.");
+            signOut();
+            submitPassword(tenant.slug(), user.username(), Fixtures.PASSWORD);
+            browser.awaitText("[role=alert]", FAILED);
+            submitPassword(tenant.slug(), user.username(), "a much longer secret phrase");
+            browser.awaitText("#who", user.username());
+        }
     }
 }

@@ -42,7 +42,7 @@ class ObservabilityIntegrationTest {
             signIn.password("no-such-organisation", "mallory", "guess-guess-guess", "198.51.100.7");
             String metrics = api.get(null, "/actuator/prometheus").body();
             assertThat(metrics).contains("steward_signin_refused_total{reason=\"BAD_CREDENTIALS\"}");
-            assertThat(metrics).contains("hikaricp_connections_active").contains("http_server_requests_seconds");
+            assertThat(metrics).contains("hikaricp_connections_active").contains("http_server_requests");
         }
     }
 }

@@ -1,0 +1,43 @@
+package dev.steward.identity.web;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import dev.steward.identity.SignIn;
+import dev.steward.platform.Callers;
+import dev.steward.platform.InvalidField;
+
+/** One's own account: change the password (first thing after a first-start one-time password). */
+@Controller
+class ProfileConsole {
+
+    private final SignIn signIn;
+
+    ProfileConsole(SignIn signIn) {
+        this.signIn = signIn;
+    }
+
+    @GetMapping("/console/profile")
+    String profile() {
+        return "profile";
+    }
+
+    @PostMapping("/console/profile/password")
+    String changePassword(@RequestParam String currentPassword, @RequestParam String newPassword,
+            @RequestParam String repeatPassword, Model model) {
+        var caller = Callers.current();
+        try {
+            if (!newPassword.equals(repeatPassword)) {
+                throw new InvalidField("repeatPassword", "does not match the new password");
+            }
+            signIn.changePassword(caller.tenantId(), caller.principalId(), currentPassword, newPassword);
+            return "redirect:/console/profile?changed";
+        } catch (InvalidField e) {
+            model.addAttribute("error", e.getMessage());
+            return "profile";
+        }
+    }
+}

@@ -66,7 +66,7 @@ public class SubjectErasure {
                 throw new NotFound("subject");
             }
             ErasureReceipt receipt = crypto.destroySubjectKey(t, subject);
-            store.log(caller, Action.ERASE, subject.hmac(), null, null, "key destroyed, receipt " + receipt.id());
+            store.log(caller, Action.ERASE, subject.hmac(), null, null, "key destroyed: receipt " + receipt.id());
             return receipt;
         }));
     }

@@ -61,7 +61,7 @@ CREATE TABLE access_log (
     subject_ref VARCHAR(64),
     record_id   UUID,
     purpose     VARCHAR(64),
-    outcome     VARCHAR(40)              NOT NULL,
+    outcome     VARCHAR(200)             NOT NULL,
     CONSTRAINT access_log_pk PRIMARY KEY (tenant_id, seq)
 );
 

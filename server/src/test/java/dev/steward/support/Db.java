@@ -4,6 +4,8 @@ package dev.steward.support;
 public final class Db {
     public static final String H2 = "h2";
     public static final String POSTGRES = "postgres";
+    /** H2 in file mode under the run's data directory, as the embedded default runs (canary scans). */
+    public static final String H2_FILE = "h2file";
 
     private Db() {
     }

@@ -167,7 +167,7 @@ class RecordApiIntegrationTest {
             assertThat(count("SELECT COUNT(*) FROM records WHERE tenant_id = ? AND record_id = ? AND version = 1",
                     a.id(), UUID.fromString(id))).isEqualTo(1);
             assertThat(count("SELECT COUNT(*) FROM keys_data_key WHERE tenant_id = ?", a.id())).isEqualTo(1);
-            assertThat(count("SELECT COUNT(*) FROM keys_erasure")).isZero();
+            assertThat(count("SELECT COUNT(*) FROM keys_erasure WHERE tenant_id = ?", a.id())).isZero();
             assertThat(api.get(tokenA, "/api/v1/records/" + id + PURPOSE).json().get("document").get("phone").asString())
                     .isEqualTo("+386 1 234 5678");
         }

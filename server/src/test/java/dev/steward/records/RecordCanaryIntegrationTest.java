@@ -139,9 +139,13 @@ class RecordCanaryIntegrationTest {
                 needles.addAll(forms(value));
             }
             List<String> found = new ArrayList<>();
+            List<String> control = new ArrayList<>();
+            String subjectRef = created.json().get("subjectRef").asString();
             for (byte[] image : databaseImages()) {
                 scan("database", image, needles, found);
+                scan("database", image, List.of(subjectRef), control);
             }
+            assertThat(control).as("positive control: the scan sees what is stored in clear (the pseudonym)").isNotEmpty();
             assertThat(output.getAll()).as("the captured server log").contains("purged");
             scan("log output", output.getAll().getBytes(StandardCharsets.UTF_8), needles, found);
             for (Path root : List.of(dataDir(), Path.of(System.getProperty("java.io.tmpdir")))) {

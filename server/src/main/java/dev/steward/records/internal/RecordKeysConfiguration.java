@@ -21,7 +21,6 @@ import dev.steward.keys.IntegrityEventListener;
 import dev.steward.keys.KeyHierarchy;
 import dev.steward.keys.KeysException;
 import dev.steward.keys.MasterKeyService;
-import dev.steward.keys.MasterKeyWrong;
 import dev.steward.keys.ReplayReport;
 import dev.steward.keys.TenantId;
 import dev.steward.platform.DataScope;
@@ -88,11 +87,10 @@ class RecordKeysConfiguration {
         }
         try {
             TenantScope.call(DataScope.tenant(tenant), () -> keys.subjectRef(new TenantId(tenant), "steward:start-probe"));
-        } catch (MasterKeyWrong e) {
-            throw new IllegalStateException("Steward cannot start: the master key (" + master.describe()
-                    + ") does not open the keys in the database; it is not the master key they were wrapped with", e);
         } catch (KeysException e) {
-            throw new IllegalStateException("Steward cannot start: " + e.getMessage(), e);
+            throw new IllegalStateException("Steward cannot start: the master key (" + master.describe()
+                    + ") does not open the keys in the database, it is not the master key they were wrapped with: "
+                    + e.getMessage(), e);
         }
     }
 

@@ -58,16 +58,6 @@ public class RecordCrypto {
         }
     }
 
-    /** Whether the tenant has its keys (created lazily on the first write). */
-    public boolean tenantHasKeys(UUID tenant) {
-        try {
-            keys.subjectRef(tx(), new TenantId(tenant), "steward:probe");
-            return true;
-        } catch (TenantUnknown e) {
-            return false;
-        }
-    }
-
     public void createTenantKeys(UUID tenant) {
         keys.createTenantKeys(tx(), new TenantId(tenant));
     }

@@ -44,8 +44,12 @@ final class IdempotencyFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
+        // Streamed uploads (NDJSON imports) are not buffered here: they may exceed MAX_BODY, and
+        // their lines carry their own ids for safe retries.
+        String type = request.getContentType();
         return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null
-                || !request.getRequestURI().startsWith("/api/");
+                || !request.getRequestURI().startsWith("/api/")
+                || (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-ndjson"));
     }
 
     @Override

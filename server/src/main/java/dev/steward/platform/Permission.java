@@ -15,5 +15,13 @@ public enum Permission {
     /** Act inside a customer tenant whose contract says the service is fully managed by the provider. */
     ACT_IN_MANAGED_TENANT,
     /** Read system logs and evidence (later issues). */
-    EVIDENCE_READ
+    EVIDENCE_READ,
+    /** Read (decrypt, for a named purpose) the personal-data records of one's own tenant. */
+    RECORDS_READ,
+    /** Create, correct, delete and import personal-data records of one's own tenant. */
+    RECORDS_WRITE,
+    /** Erase a data subject: destroy its key and purge all its records (crypto-shredding). */
+    RECORDS_ERASE,
+    /** Change the tenant's record settings (allowed categories). */
+    RECORDS_CONFIGURE
 }

@@ -15,8 +15,9 @@ public enum Role {
     /** Inside a fully managed customer tenant, acts with that tenant's administrator's permissions. */
     MANAGED_SERVICE(Where.PROVIDER, true, EnumSet.of(Permission.ACT_IN_MANAGED_TENANT)),
     CUSTOMER_ADMIN(Where.CUSTOMER, false, EnumSet.of(Permission.ACCOUNTS_READ, Permission.ACCOUNTS_WRITE,
-            Permission.TOKENS_MANAGE, Permission.EVIDENCE_READ)),
-    CUSTOMER_USER(Where.CUSTOMER, false, EnumSet.noneOf(Permission.class)),
+            Permission.TOKENS_MANAGE, Permission.EVIDENCE_READ, Permission.RECORDS_READ, Permission.RECORDS_WRITE,
+            Permission.RECORDS_ERASE, Permission.RECORDS_CONFIGURE)),
+    CUSTOMER_USER(Where.CUSTOMER, false, EnumSet.of(Permission.RECORDS_READ, Permission.RECORDS_WRITE)),
     AUDITOR(Where.EITHER, false, EnumSet.of(Permission.EVIDENCE_READ)),
     SUPPLIER(Where.PROVIDER, false, EnumSet.noneOf(Permission.class)),
     SUBJECT(Where.CUSTOMER, false, EnumSet.noneOf(Permission.class));

@@ -1,5 +1,6 @@
--- The key tables of the keys module (V200) get the same forced row-level security as every
--- other tenant table: a tenant's scope sees only its own wrapped keys.
+-- Row-level security for the key tables of the keys module (V200): a tenant's wrapped keys are
+-- visible only inside that tenant's scope (or to provider-wide administration, such as the
+-- erasure-journal replay at start-up).
 DO $$
 DECLARE t TEXT;
 BEGIN

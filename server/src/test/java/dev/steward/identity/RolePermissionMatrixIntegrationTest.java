@@ -71,7 +71,14 @@ class RolePermissionMatrixIntegrationTest {
             new Operation("issue token", "POST", w -> "/api/v1/tokens", "TOKEN"),
             new Operation("accounts of managed customer", "GET", w -> "/api/v1/tenants/" + w.managed().id() + "/accounts", null),
             new Operation("accounts of unmanaged customer", "GET", w -> "/api/v1/tenants/" + w.unmanaged().id() + "/accounts", null),
-            new Operation("admin in managed customer", "POST", w -> "/api/v1/tenants/" + w.managed().id() + "/accounts", "CUSTOMER_ADMIN"));
+            new Operation("admin in managed customer", "POST", w -> "/api/v1/tenants/" + w.managed().id() + "/accounts", "CUSTOMER_ADMIN"),
+            new Operation("create a record", "POST", w -> "/api/v1/subjects/matrix-subject/records", "RECORD"),
+            new Operation("read a subject's records", "GET", w -> "/api/v1/subjects/matrix-subject/records?purpose=contract", null),
+            new Operation("export a category", "GET", w -> "/api/v1/records:export?category=contact&purpose=contract", null),
+            new Operation("record categories", "GET", w -> "/api/v1/record-categories", null),
+            new Operation("change record categories", "PUT", w -> "/api/v1/record-categories",
+                    Map.of("categories", List.of("contact", "billing", "identity", "other"))),
+            new Operation("erase a subject", "DELETE", w -> "/api/v1/subjects/matrix-subject", null));
 
     /** Expected status per operation, in the order of {@link Actor}. Same table as docs/roles.md. */
     static final Map<String, int[]> EXPECTED = new LinkedHashMap<>();
@@ -91,6 +98,13 @@ class RolePermissionMatrixIntegrationTest {
         EXPECTED.put("accounts of managed customer", new int[] {   200, 404, 404, 200, 404, 404, 404, 404, 404, 404 });
         EXPECTED.put("accounts of unmanaged customer", new int[] { 200, 404, 404, 404, 404, 404, 404, 404, 404, 404 });
         EXPECTED.put("admin in managed customer", new int[] {      201, 404, 404, 201, 404, 404, 404, 404, 404, 404 });
+        // Records: only callers of the tenant itself (provider staff hold no records permission).
+        EXPECTED.put("create a record", new int[] {         403, 403, 403, 403, 403, 403, 201, 201, 403, 403 });
+        EXPECTED.put("read a subject's records", new int[] { 403, 403, 403, 403, 403, 403, 200, 200, 403, 403 });
+        EXPECTED.put("export a category", new int[] {       403, 403, 403, 403, 403, 403, 200, 200, 403, 403 });
+        EXPECTED.put("record categories", new int[] {       403, 403, 403, 403, 403, 403, 200, 200, 403, 403 });
+        EXPECTED.put("change record categories", new int[] { 403, 403, 403, 403, 403, 403, 200, 403, 403, 403 });
+        EXPECTED.put("erase a subject", new int[] {         403, 403, 403, 403, 403, 403, 200, 403, 403, 403 });
     }
 
     abstract static class Cases extends IntegrationTestBase {
@@ -131,6 +145,7 @@ class RolePermissionMatrixIntegrationTest {
                         actor.provider ? "AUDITOR" : "CUSTOMER_USER", "password", Fixtures.PASSWORD);
                 case "CUSTOMER_ADMIN" -> Map.of("username", Fixtures.unique("adm"), "displayName", "Admin", "role",
                         "CUSTOMER_ADMIN", "password", Fixtures.PASSWORD);
+                case "RECORD" -> Map.of("category", "contact", "purpose", "contract", "document", Map.of("email", "m@example.com"));
                 case "TOKEN" -> Map.of("name", Fixtures.unique("sys"), "role", actor.provider ? "AUDITOR" : "CUSTOMER_USER");
                 default -> throw new IllegalArgumentException(kind);
             };

@@ -6,6 +6,8 @@ public final class Db {
     public static final String POSTGRES = "postgres";
     /** PostgreSQL reached through {@link TcpProxy#toPostgres()}, which a test can cut. */
     public static final String POSTGRES_VIA_PROXY = "postgres-proxy";
+    /** H2 in file mode under the run's data directory, as the embedded default runs (canary scans). */
+    public static final String H2_FILE = "h2file";
 
     private Db() {
     }

@@ -28,7 +28,8 @@ public final class TestDatabases implements ApplicationContextInitializer<Config
         var env = context.getEnvironment();
         String run = UUID.randomUUID().toString().substring(0, 8);
         Map<String, Object> props = new HashMap<>();
-        props.put("steward.data-dir", "target/test-data/" + run);
+        String dataDir = "target/test-data/" + run;
+        props.put("steward.data-dir", dataDir);
         props.put("steward.demo", "false");
         if (env.matchesProfiles(Db.POSTGRES, Db.POSTGRES_VIA_PROXY)) {
             String name = "steward_test_" + run;
@@ -44,6 +45,8 @@ public final class TestDatabases implements ApplicationContextInitializer<Config
                     dropDatabase(name);
                 }
             });
+        } else if (env.matchesProfiles(Db.H2_FILE)) {
+            props.put("spring.datasource.url", "jdbc:h2:file:./" + dataDir + "/db/steward;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
         } else {
             props.put("spring.datasource.url", "jdbc:h2:mem:steward_" + run + ";DB_CLOSE_DELAY=-1");
         }

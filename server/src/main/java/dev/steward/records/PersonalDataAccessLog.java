@@ -1,0 +1,15 @@
+package dev.steward.records;
+
+/**
+ * Where every access to personal data is recorded.
+ *
+ * <h2>Contract</h2>
+ * {@link #record} joins the caller's transaction: the entry commits with the access and
+ * disappears with it when the access fails, so the log never claims an access that did not happen
+ * and never misses one that did. The current implementation writes the {@code access_log} table;
+ * the tamper-evident ledger will replace it behind this interface.
+ */
+public interface PersonalDataAccessLog {
+
+    void record(AccessEvent event);
+}

@@ -1,0 +1,294 @@
+package dev.steward.records;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.steward.keys.SubjectRef;
+import dev.steward.platform.Caller;
+import dev.steward.platform.Conflict;
+import dev.steward.platform.DataScope;
+import dev.steward.platform.InvalidField;
+import dev.steward.platform.NotFound;
+import dev.steward.platform.Page;
+import dev.steward.platform.PageRequest;
+import dev.steward.platform.Permission;
+import dev.steward.platform.TenantScope;
+import dev.steward.records.internal.RecordCrypto;
+import dev.steward.records.internal.Records;
+import dev.steward.records.internal.TenantRecordSettings;
+import dev.steward.tenancy.Tenant;
+import dev.steward.tenancy.TenantRegister;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The personal-data records of the caller's own tenant.
+ *
+ * <h2>Guarantees</h2>
+ * <ul>
+ *   <li>Documents are stored only as ciphertext under the subject's data key, bound to tenant,
+ *       subject, record and version; subjects only as pseudonyms. The customer's subject
+ *       identifier is never stored.</li>
+ *   <li>Every read and write names its purpose and passes the {@link PurposePolicy}; each access
+ *       is written to the {@link PersonalDataAccessLog} in the same transaction, so a failed
+ *       access leaves no entry and a successful one cannot lack it.</li>
+ *   <li>A correction keeps the previous version (encrypted) in the record's history.</li>
+ *   <li>Records of another tenant answer 404, as if they did not exist.</li>
+ *   <li>An erased subject's records answer 410 {@code subject-erased}, also while their rows
+ *       still wait for the purge.</li>
+ * </ul>
+ */
+@Service
+public class RecordStore {
+
+    /** The largest document accepted: 1 MiB of JSON. */
+    public static final int MAX_DOCUMENT_BYTES = 1024 * 1024;
+
+    private final Records records;
+    private final RecordCrypto crypto;
+    private final TenantRecordSettings settings;
+    private final PurposePolicy policy;
+    private final PersonalDataAccessLog accessLog;
+    private final TenantRegister tenants;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final JsonMapper json;
+
+    RecordStore(Records records, RecordCrypto crypto, TenantRecordSettings settings, PurposePolicy policy,
+            PersonalDataAccessLog accessLog, TenantRegister tenants, TransactionTemplate tx, Clock clock,
+            JsonMapper json) {
+        this.records = records;
+        this.crypto = crypto;
+        this.settings = settings;
+        this.policy = policy;
+        this.accessLog = accessLog;
+        this.tenants = tenants;
+        this.tx = tx;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    public RecordInfo create(Caller caller, String subjectId, NewRecord record) {
+        caller.require(Permission.RECORDS_WRITE);
+        Inputs.subjectId(subjectId, "subjectId");
+        byte[] document = Inputs.document(json, record.document(), "document");
+        return inTenant(caller, () -> {
+            Tenant tenant = tenant(caller);
+            settings.prepare(caller.tenantId());
+            return tx.execute(s -> store(caller, tenant, subjectId, record, document, Action.CREATE));
+        });
+    }
+
+    /**
+     * Stores one validated record in the current transaction. Used by {@link #create} and by the
+     * batches of {@link RecordTransfer}; the tenant must have been {@link TenantRecordSettings#prepare prepared}.
+     */
+    RecordInfo store(Caller caller, Tenant tenant, String subjectId, NewRecord record, byte[] document, Action action) {
+        UUID t = tenant.id();
+        settings.requireCategory(t, record.category(), "category");
+        SubjectRef subject = crypto.subjectRef(t, subjectId);
+        if (crypto.isErased(t, subject)) {
+            throw new SubjectGone();
+        }
+        policy.check(caller, tenant, subject, record.purpose(), action);
+        UUID id = record.id() != null ? record.id() : UUID.randomUUID();
+        if (record.id() != null && records.exists(t, id)) {
+            throw new Conflict("id: a record with this id exists already");
+        }
+        Instant now = clock.instant();
+        RecordInfo info = new RecordInfo(id, subject.hmac(), record.category(), Inputs.source(record.source()),
+                record.purpose(), 1, now, caller.actor(), now, caller.actor());
+        records.insert(t, info, crypto.encrypt(t, subject, id, 1, document));
+        log(caller, action, subject.hmac(), id, record.purpose(), "stored");
+        return info;
+    }
+
+    /** One record, decrypted for the named purpose. */
+    public RevealedRecord read(Caller caller, UUID recordId, String purpose) {
+        caller.require(Permission.RECORDS_READ);
+        String p = Inputs.purposeNamed(purpose);
+        return inTenant(caller, () -> {
+            Tenant tenant = tenant(caller);
+            return tx.execute(s -> {
+                Records.Row row = records.find(caller.tenantId(), recordId).orElseThrow(() -> new NotFound("record"));
+                return reveal(caller, tenant, row, p, Action.READ);
+            });
+        });
+    }
+
+    /** The records of one subject, oldest first, decrypted for the named purpose. */
+    public Page<RevealedRecord> ofSubject(Caller caller, String subjectId, String purpose, PageRequest page) {
+        caller.require(Permission.RECORDS_READ);
+        Inputs.subjectId(subjectId, "subjectId");
+        String p = Inputs.purposeNamed(purpose);
+        return inTenant(caller, () -> {
+            Tenant tenant = tenant(caller);
+            return tx.execute(s -> {
+                UUID t = caller.tenantId();
+                SubjectRef subject = crypto.subjectRef(t, subjectId);
+                if (crypto.isErased(t, subject)) {
+                    throw new SubjectGone();
+                }
+                long total = records.countOfSubject(t, subject.hmac());
+                if (total == 0) {
+                    throw new NotFound("subject");
+                }
+                policy.check(caller, tenant, subject, p, Action.READ);
+                List<RevealedRecord> items = new ArrayList<>();
+                for (Records.Row row : records.ofSubject(t, subject.hmac(), page.offset(), page.size())) {
+                    items.add(reveal(caller, tenant, row, p, Action.READ));
+                }
+                return new Page<>(items, page.page(), page.size(), total);
+            });
+        });
+    }
+
+    /**
+     * Records of one category created in [from, to), oldest first, decrypted for the named purpose.
+     * Records of erased subjects still awaiting the purge are left out.
+     */
+    public Page<RevealedRecord> ofCategory(Caller caller, String category, Instant from, Instant to, String purpose,
+            PageRequest page) {
+        caller.require(Permission.RECORDS_READ);
+        String p = Inputs.purposeNamed(purpose);
+        Instant start = from == null ? Instant.EPOCH : from;
+        Instant end = to == null ? Instant.parse("9999-12-31T00:00:00Z") : to;
+        if (!end.isAfter(start)) {
+            throw new InvalidField("to", "must be after from");
+        }
+        return inTenant(caller, () -> {
+            Tenant tenant = tenant(caller);
+            return tx.execute(s -> {
+                UUID t = caller.tenantId();
+                settings.requireCategory(t, category, "category");
+                policy.check(caller, tenant, null, p, Action.READ);
+                List<RevealedRecord> items = new ArrayList<>();
+                for (Records.Row row : records.ofCategory(t, category, start, end, page.offset(), page.size())) {
+                    if (!crypto.isErased(t, new SubjectRef(row.info().subjectRef()))) {
+                        items.add(reveal(caller, tenant, row, p, Action.READ));
+                    }
+                }
+                return new Page<>(items, page.page(), page.size(), records.countOfCategory(t, category, start, end));
+            });
+        });
+    }
+
+    /** Corrects a record: a new version, the previous one kept (encrypted) in its history. */
+    public RecordInfo correct(Caller caller, UUID recordId, RecordCorrection correction) {
+        caller.require(Permission.RECORDS_WRITE);
+        byte[] document = Inputs.document(json, correction.document(), "document");
+        return inTenant(caller, () -> {
+            Tenant tenant = tenant(caller);
+            return tx.execute(s -> {
+                UUID t = caller.tenantId();
+                Records.Row row = records.findForUpdate(t, recordId).orElseThrow(() -> new NotFound("record"));
+                RecordInfo old = row.info();
+                SubjectRef subject = new SubjectRef(old.subjectRef());
+                if (crypto.isErased(t, subject)) {
+                    throw new SubjectGone();
+                }
+                if (correction.expectedVersion() != null && correction.expectedVersion() != old.version()) {
+                    throw new Conflict("expectedVersion: the record is at version " + old.version());
+                }
+                String category = correction.category() != null ? correction.category() : old.category();
+                settings.requireCategory(t, category, "category");
+                String purpose = correction.purpose() != null ? correction.purpose() : old.purpose();
+                policy.check(caller, tenant, subject, purpose, Action.UPDATE);
+                int version = old.version() + 1;
+                RecordInfo next = new RecordInfo(old.id(), old.subjectRef(), category, old.source(), purpose, version,
+                        old.createdAt(), old.createdBy(), clock.instant(), caller.actor());
+                if (!records.replace(t, row, next, crypto.encrypt(t, subject, old.id(), version, document))) {
+                    throw new Conflict("the record was changed meanwhile");
+                }
+                log(caller, Action.UPDATE, old.subjectRef(), old.id(), purpose, "version " + version);
+                return next;
+            });
+        });
+    }
+
+    /** Every version of a record, oldest first, the current one last, decrypted for the named purpose. */
+    public List<RevealedVersion> history(Caller caller, UUID recordId, String purpose) {
+        caller.require(Permission.RECORDS_READ);
+        String p = Inputs.purposeNamed(purpose);
+        return inTenant(caller, () -> {
+            Tenant tenant = tenant(caller);
+            return tx.execute(s -> {
+                UUID t = caller.tenantId();
+                Records.Row row = records.find(t, recordId).orElseThrow(() -> new NotFound("record"));
+                RecordInfo info = row.info();
+                SubjectRef subject = new SubjectRef(info.subjectRef());
+                if (crypto.isErased(t, subject)) {
+                    throw new SubjectGone();
+                }
+                policy.check(caller, tenant, subject, p, Action.READ);
+                List<RevealedVersion> out = new ArrayList<>();
+                for (Records.VersionRow v : records.versions(t, recordId)) {
+                    out.add(new RevealedVersion(v.version(), v.category(), v.source(), v.purpose(), v.writtenAt(),
+                            v.writtenBy(), crypto.decryptForPurpose(t, subject, recordId, v.version(), v.payload(), p)));
+                }
+                out.add(new RevealedVersion(info.version(), info.category(), info.source(), info.purpose(),
+                        info.updatedAt(), info.updatedBy(),
+                        crypto.decryptForPurpose(t, subject, recordId, info.version(), row.payload(), p)));
+                log(caller, Action.READ, info.subjectRef(), recordId, p, "history of " + out.size() + " versions");
+                return out;
+            });
+        });
+    }
+
+    /**
+     * Deletes a record and its history. (Copies in backups stay readable until the subject is
+     * erased, which destroys the key: see {@link SubjectErasure}.)
+     */
+    public void delete(Caller caller, UUID recordId) {
+        caller.require(Permission.RECORDS_WRITE);
+        inTenant(caller, () -> tx.execute(s -> {
+            UUID t = caller.tenantId();
+            Records.Row row = records.find(t, recordId).orElseThrow(() -> new NotFound("record"));
+            records.delete(t, recordId);
+            log(caller, Action.DELETE, row.info().subjectRef(), recordId, null, "deleted");
+            return null;
+        }));
+    }
+
+    public List<String> categories(Caller caller) {
+        caller.require(Permission.RECORDS_READ);
+        return inTenant(caller, () -> settings.categories(caller.tenantId()));
+    }
+
+    public List<String> replaceCategories(Caller caller, List<String> categories) {
+        caller.require(Permission.RECORDS_CONFIGURE);
+        return inTenant(caller, () -> tx.execute(s -> settings.replaceCategories(caller.tenantId(), categories)));
+    }
+
+    RevealedRecord reveal(Caller caller, Tenant tenant, Records.Row row, String purpose, Action action) {
+        RecordInfo info = row.info();
+        SubjectRef subject = new SubjectRef(info.subjectRef());
+        UUID t = tenant.id();
+        if (crypto.isErased(t, subject)) {
+            throw new SubjectGone();
+        }
+        policy.check(caller, tenant, subject, purpose, action);
+        String document = crypto.decryptForPurpose(t, subject, info.id(), info.version(), row.payload(), purpose);
+        log(caller, action, info.subjectRef(), info.id(), purpose, "revealed");
+        return new RevealedRecord(info, document);
+    }
+
+    Tenant tenant(Caller caller) {
+        return tenants.find(caller.tenantId()).orElseThrow(() -> new NotFound("tenant"));
+    }
+
+    void log(Caller caller, Action action, String subjectRef, UUID recordId, String purpose, String outcome) {
+        accessLog.record(new AccessEvent(caller.tenantId(), clock.instant(), caller.actor(), caller.role(), action,
+                subjectRef, recordId, purpose, outcome));
+    }
+
+    static <T> T inTenant(Caller caller, Supplier<T> work) {
+        return TenantScope.call(DataScope.tenant(caller.tenantId()), work);
+    }
+}

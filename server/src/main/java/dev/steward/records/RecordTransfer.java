@@ -1,0 +1,281 @@
+package dev.steward.records;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.steward.keys.SubjectRef;
+import dev.steward.platform.Caller;
+import dev.steward.platform.InvalidField;
+import dev.steward.platform.NotFound;
+import dev.steward.platform.Permission;
+import dev.steward.platform.ProblemException;
+import dev.steward.records.ImportReport.Line;
+import dev.steward.records.internal.NdjsonLines;
+import dev.steward.records.internal.RecordCrypto;
+import dev.steward.records.internal.Records;
+import dev.steward.records.internal.TenantRecordSettings;
+import dev.steward.tenancy.Tenant;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Bulk import (NDJSON, streamed) and export (NDJSON, decrypted for a named purpose).
+ *
+ * <h2>Guarantees</h2>
+ * <ul>
+ *   <li>Import reads the stream line by line, never more than one line beyond a batch in memory.
+ *       Lines are stored in batches of {@value #BATCH} per transaction: a crash leaves whole lines
+ *       or none, and the report names every stored line with its record id and every rejected
+ *       line with the field and the reason. A line may carry its own {@code id}, so a retry after
+ *       a crash rejects the lines already stored instead of storing them twice.</li>
+ *   <li>Export decrypts in chunks, each chunk's accesses logged in the chunk's transaction before
+ *       its lines are sent.</li>
+ * </ul>
+ */
+@Service
+public class RecordTransfer {
+
+    private static final Logger log = LoggerFactory.getLogger(RecordTransfer.class);
+    static final int BATCH = 500;
+    static final int EXPORT_CHUNK = 200;
+    /** A line holds one document and its envelope. */
+    static final int MAX_LINE = RecordStore.MAX_DOCUMENT_BYTES + 64 * 1024;
+
+    private final RecordStore store;
+    private final RecordCrypto crypto;
+    private final Records records;
+    private final TenantRecordSettings settings;
+    private final PurposePolicy policy;
+    private final TransactionTemplate tx;
+    private final JsonMapper json;
+
+    RecordTransfer(RecordStore store, RecordCrypto crypto, Records records, TenantRecordSettings settings,
+            PurposePolicy policy, TransactionTemplate tx, JsonMapper json) {
+        this.store = store;
+        this.crypto = crypto;
+        this.records = records;
+        this.settings = settings;
+        this.policy = policy;
+        this.tx = tx;
+        this.json = json;
+    }
+
+    private record Parsed(int line, String subjectId, NewRecord record, byte[] document) {
+    }
+
+    /**
+     * Imports NDJSON lines {@code {"subjectId":…, "category":…, "source":…, "purpose":…, "document":{…}, "id":…}};
+     * {@code purpose} defaults to {@code defaultPurpose}, {@code source} to CUSTOMER.
+     */
+    public ImportReport importNdjson(Caller caller, InputStream in, String defaultPurpose) {
+        caller.require(Permission.RECORDS_WRITE);
+        return RecordStore.inTenant(caller, () -> {
+            Tenant tenant = store.tenant(caller);
+            settings.prepare(caller.tenantId());
+            NdjsonLines lines = new NdjsonLines(in, MAX_LINE);
+            List<Line> results = new ArrayList<>();
+            List<Parsed> batch = new ArrayList<>();
+            int count = 0;
+            for (NdjsonLines.Line line = lines.next(); line != null; line = lines.next()) {
+                count = line.number();
+                if (line.bytes().length == 0 && !line.tooLong()) {
+                    continue;
+                }
+                try {
+                    batch.add(parse(line, defaultPurpose));
+                } catch (ProblemException e) {
+                    results.add(rejection(line.number(), e));
+                }
+                if (batch.size() == BATCH) {
+                    results.addAll(storeBatch(caller, tenant, batch));
+                    batch.clear();
+                }
+            }
+            results.addAll(storeBatch(caller, tenant, batch));
+            results.sort((a, b) -> Integer.compare(a.line(), b.line()));
+            int stored = (int) results.stream().filter(r -> r.status() == ImportReport.Status.STORED).count();
+            return new ImportReport(count, stored, results.size() - stored, results);
+        });
+    }
+
+    private Parsed parse(NdjsonLines.Line line, String defaultPurpose) {
+        if (line.tooLong()) {
+            throw new DocumentTooLarge("document");
+        }
+        JsonNode node;
+        try {
+            node = json.readTree(line.bytes());
+        } catch (JacksonException e) {
+            throw new InvalidField("line", "is not valid JSON");
+        }
+        if (node == null || !node.isObject()) {
+            throw new InvalidField("line", "must be a JSON object");
+        }
+        String subjectId = Inputs.subjectId(text(node, "subjectId"), "subjectId");
+        JsonNode document = node.get("document");
+        if (document == null || !document.isObject()) {
+            throw new InvalidField("document", "is required: a JSON object");
+        }
+        byte[] bytes = Inputs.document(json, json.writeValueAsBytes(document), "document");
+        RecordSource source;
+        try {
+            String s = text(node, "source");
+            source = s == null ? RecordSource.CUSTOMER : RecordSource.valueOf(s);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidField("source", "must be CUSTOMER or SERVICE_USAGE");
+        }
+        UUID id = null;
+        String idText = text(node, "id");
+        if (idText != null) {
+            try {
+                id = UUID.fromString(idText);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidField("id", "must be a UUID");
+            }
+        }
+        String purpose = text(node, "purpose") != null ? text(node, "purpose") : defaultPurpose;
+        if (purpose == null || purpose.isBlank()) {
+            throw new PurposeNotAllowed("is required: on the line or in the Purpose header");
+        }
+        return new Parsed(line.number(), subjectId, new NewRecord(id, text(node, "category"), source, purpose, bytes),
+                bytes);
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isString()) {
+            throw new InvalidField(field, "must be a string");
+        }
+        return v.asString();
+    }
+
+    /** One transaction for the batch; should it fail as a whole, each line again alone, so one bad line costs only itself. */
+    private List<Line> storeBatch(Caller caller, Tenant tenant, List<Parsed> batch) {
+        if (batch.isEmpty()) {
+            return List.of();
+        }
+        try {
+            return tx.execute(s -> {
+                List<Line> out = new ArrayList<>();
+                for (Parsed p : batch) {
+                    out.add(storeLine(caller, tenant, p));
+                }
+                return out;
+            });
+        } catch (RuntimeException e) {
+            log.warn("import batch of {} lines failed ({}); storing its lines one by one", batch.size(),
+                    e.getClass().getSimpleName());
+            List<Line> out = new ArrayList<>();
+            for (Parsed p : batch) {
+                try {
+                    out.add(tx.execute(s -> storeLine(caller, tenant, p)));
+                } catch (RuntimeException lineFailure) {
+                    out.add(Line.rejected(p.line(), "line", "store-failed", "could not be stored; nothing was written"));
+                }
+            }
+            return out;
+        }
+    }
+
+    /** Rejections here are refusals before any statement of the line changed data, so the batch continues. */
+    private Line storeLine(Caller caller, Tenant tenant, Parsed p) {
+        try {
+            RecordInfo info = store.store(caller, tenant, p.subjectId(), p.record(), p.document(), Action.IMPORT);
+            return Line.stored(p.line(), info.id());
+        } catch (ProblemException e) {
+            return rejection(p.line(), e);
+        }
+    }
+
+    private static Line rejection(int line, ProblemException e) {
+        String field = "line";
+        Object errors = e.properties().get("errors");
+        if (errors instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof java.util.Map<?, ?> m
+                && m.get("field") != null) {
+            field = m.get("field").toString();
+        } else if (e instanceof SubjectGone) {
+            field = "subjectId";
+        } else if (e.getMessage() != null && e.getMessage().startsWith("id:")) {
+            field = "id";
+        }
+        String slug = e.type().toString().substring(e.type().toString().lastIndexOf(':') + 1);
+        return Line.rejected(line, field, slug, e.getMessage());
+    }
+
+    /** Streams a subject's records, decrypted for the purpose, to {@code sink}; 404 for an unknown subject. */
+    public void exportSubject(Caller caller, String subjectId, String purpose, Consumer<RevealedRecord> sink) {
+        caller.require(Permission.RECORDS_READ);
+        Inputs.subjectId(subjectId, "subjectId");
+        String p = Inputs.purposeNamed(purpose);
+        RecordStore.inTenant(caller, () -> {
+            Tenant tenant = store.tenant(caller);
+            UUID t = caller.tenantId();
+            SubjectRef subject = tx.execute(s -> {
+                SubjectRef ref = crypto.subjectRef(t, subjectId);
+                if (crypto.isErased(t, ref)) {
+                    throw new SubjectGone();
+                }
+                if (!records.subjectHasRecords(t, ref.hmac())) {
+                    throw new NotFound("subject");
+                }
+                policy.check(caller, tenant, ref, p, Action.EXPORT);
+                return ref;
+            });
+            stream(caller, tenant, p, after -> records.chunkOfSubject(t, subject.hmac(), after, EXPORT_CHUNK), sink);
+            return null;
+        });
+    }
+
+    /** Streams a category's records, decrypted for the purpose; erased subjects' leftovers are skipped. */
+    public void exportCategory(Caller caller, String category, String purpose, Consumer<RevealedRecord> sink) {
+        caller.require(Permission.RECORDS_READ);
+        String p = Inputs.purposeNamed(purpose);
+        RecordStore.inTenant(caller, () -> {
+            Tenant tenant = store.tenant(caller);
+            UUID t = caller.tenantId();
+            tx.execute(s -> {
+                settings.requireCategory(t, category, "category");
+                policy.check(caller, tenant, null, p, Action.EXPORT);
+                return null;
+            });
+            stream(caller, tenant, p, after -> records.chunkOfCategory(t, category, after, EXPORT_CHUNK), sink);
+            return null;
+        });
+    }
+
+    private void stream(Caller caller, Tenant tenant, String purpose,
+            java.util.function.Function<UUID, List<Records.Row>> chunk, Consumer<RevealedRecord> sink) {
+        UUID after = null;
+        while (true) {
+            UUID from = after;
+            List<Records.Row> rows = new ArrayList<>();
+            List<RevealedRecord> revealed = tx.execute(s -> {
+                rows.addAll(chunk.apply(from));
+                List<RevealedRecord> out = new ArrayList<>();
+                for (Records.Row row : rows) {
+                    if (!crypto.isErased(tenant.id(), new SubjectRef(row.info().subjectRef()))) {
+                        out.add(store.reveal(caller, tenant, row, purpose, Action.EXPORT));
+                    }
+                }
+                return out;
+            });
+            revealed.forEach(sink);
+            if (rows.size() < EXPORT_CHUNK) {
+                return;
+            }
+            after = rows.get(rows.size() - 1).info().id();
+        }
+    }
+}

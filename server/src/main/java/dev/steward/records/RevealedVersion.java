@@ -1,0 +1,13 @@
+package dev.steward.records;
+
+import java.time.Instant;
+
+/** One version of a record, decrypted for a named purpose. {@link #toString()} hides the document. */
+public record RevealedVersion(int version, String category, RecordSource source, String purpose, Instant writtenAt,
+        String writtenBy, String documentJson) {
+
+    @Override
+    public String toString() {
+        return "RevealedVersion[" + version + ", " + category + ", document=redacted]";
+    }
+}

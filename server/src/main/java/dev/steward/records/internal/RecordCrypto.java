@@ -1,0 +1,115 @@
+package dev.steward.records.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import dev.steward.keys.CiphertextIntegrityViolation;
+import dev.steward.keys.EnvelopeEncryptor;
+import dev.steward.keys.ErasureReceipt;
+import dev.steward.keys.KeyHierarchy;
+import dev.steward.keys.PersonalData;
+import dev.steward.keys.RecordBinding;
+import dev.steward.keys.SubjectErased;
+import dev.steward.keys.SubjectRef;
+import dev.steward.keys.TenantErased;
+import dev.steward.keys.TenantId;
+import dev.steward.keys.TenantUnknown;
+import dev.steward.platform.NotFound;
+import dev.steward.records.IntegrityViolation;
+import dev.steward.records.SubjectGone;
+
+/**
+ * The records feature's use of the key hierarchy, always on the connection of the current Spring
+ * transaction. Each ciphertext is bound to tenant, subject, record id and version, so a payload
+ * copied to another record, version, subject or tenant does not decrypt. Translates the keys
+ * module's failures into the feature's problems.
+ */
+@Component
+public class RecordCrypto {
+
+    static final String CONTEXT = "records.payload";
+
+    private final KeyHierarchy keys;
+    private final EnvelopeEncryptor encryptor;
+    private final DataSource dataSource;
+
+    RecordCrypto(KeyHierarchy keys, EnvelopeEncryptor encryptor, DataSource dataSource) {
+        this.keys = keys;
+        this.encryptor = encryptor;
+        this.dataSource = dataSource;
+    }
+
+    /** The subject's pseudonym; empty-handed tenants (no keys yet) get their keys first. */
+    public SubjectRef subjectRef(UUID tenant, String subjectId) {
+        try {
+            return keys.subjectRef(tx(), new TenantId(tenant), subjectId);
+        } catch (TenantErased e) {
+            throw new SubjectGone();
+        } catch (TenantUnknown e) {
+            // no keys yet: the tenant never stored a record, so it has no such subject
+            throw new NotFound("subject");
+        }
+    }
+
+    public void createTenantKeys(UUID tenant) {
+        keys.createTenantKeys(tx(), new TenantId(tenant));
+    }
+
+    public boolean isErased(UUID tenant, SubjectRef subject) {
+        return keys.journal().isErased(new TenantId(tenant), subject);
+    }
+
+    public boolean hasDataKey(UUID tenant, SubjectRef subject) {
+        return keys.hasDataKey(tx(), new TenantId(tenant), subject);
+    }
+
+    public byte[] encrypt(UUID tenant, SubjectRef subject, UUID recordId, int version, byte[] document) {
+        PersonalData data = PersonalData.of(document);
+        try {
+            return encryptor.encrypt(tx(), binding(tenant, subject, recordId, version), data);
+        } catch (SubjectErased | TenantErased e) {
+            throw new SubjectGone();
+        } finally {
+            data.wipe();
+        }
+    }
+
+    /** Decrypts for the named purpose; the caller has checked and logs the purpose. */
+    public String decryptForPurpose(UUID tenant, SubjectRef subject, UUID recordId, int version, byte[] ciphertext,
+            String purpose) {
+        try {
+            return new String(encryptor.decryptForPurpose(tx(), binding(tenant, subject, recordId, version), ciphertext,
+                    purpose), StandardCharsets.UTF_8);
+        } catch (SubjectErased | TenantErased e) {
+            throw new SubjectGone();
+        } catch (CiphertextIntegrityViolation e) {
+            throw new IntegrityViolation();
+        }
+    }
+
+    public ErasureReceipt destroySubjectKey(UUID tenant, SubjectRef subject) {
+        return keys.destroySubjectKey(tx(), new TenantId(tenant), subject);
+    }
+
+    public java.util.Optional<ErasureReceipt> receiptFor(UUID tenant, SubjectRef subject) {
+        return keys.journal().receiptFor(new TenantId(tenant), subject);
+    }
+
+    private static RecordBinding binding(UUID tenant, SubjectRef subject, UUID recordId, int version) {
+        return new RecordBinding(new TenantId(tenant), subject, recordId + "#v" + version, CONTEXT);
+    }
+
+    private Connection tx() {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("record encryption runs inside the caller's transaction");
+        }
+        return DataSourceUtils.getConnection(dataSource);
+    }
+}

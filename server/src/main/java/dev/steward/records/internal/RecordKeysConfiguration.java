@@ -1,0 +1,103 @@
+package dev.steward.records.internal;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
+
+import dev.steward.keys.EnvelopeEncryptor;
+import dev.steward.keys.ErasureJournal;
+import dev.steward.keys.IntegrityEventListener;
+import dev.steward.keys.KeyHierarchy;
+import dev.steward.keys.KeysException;
+import dev.steward.keys.MasterKeyService;
+import dev.steward.keys.ReplayReport;
+import dev.steward.keys.TenantId;
+import dev.steward.platform.DataScope;
+import dev.steward.platform.TenantScope;
+
+/**
+ * Wires the {@code keys} module into the server: the local master key, the erasure journal
+ * (replayed at every start, so a restored backup never brings an erased subject back), the key
+ * hierarchy and the envelope encryptor. A missing or wrong master key stops the start with a
+ * message naming the cause.
+ */
+@Configuration(proxyBeanMethods = false)
+class RecordKeysConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(RecordKeysConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    ErasureJournal erasureJournal(@Value("${steward.data-dir}") Path dataDir, Clock clock) {
+        return ErasureJournal.open(dataDir.resolve("keys").resolve("erasures.journal"), clock);
+    }
+
+    /** JdbcClient is a parameter so that Flyway has migrated before the key tables are read. */
+    @Bean
+    MasterKeyService masterKey(@Value("${steward.data-dir}") Path dataDir,
+            @Value("${steward.keys.master-passphrase:${STEWARD_MASTER_PASSPHRASE:}}") String passphrase,
+            @Value("${steward.keys.generate-passphrase:true}") boolean generate, JdbcClient jdbc) {
+        try {
+            return MasterKeys.open(dataDir.resolve("keys"), passphrase, generate, anyTenantKeys(jdbc) != null);
+        } catch (KeysException e) {
+            throw new IllegalStateException("Steward cannot start: " + e.getMessage(), e);
+        }
+    }
+
+    @Bean
+    KeyHierarchy keyHierarchy(DataSource dataSource, MasterKeyService master, ErasureJournal journal, Clock clock,
+            JdbcClient jdbc) {
+        // Joins the caller's Spring transaction when KeyHierarchy takes a connection of its own.
+        DataSource joining = new TransactionAwareDataSourceProxy(dataSource);
+        KeyHierarchy keys = new KeyHierarchy(joining, master, journal, clock, KeyHierarchy.DEFAULT_DATA_KEY_CACHE_SIZE);
+        ReplayReport replay = TenantScope.call(DataScope.wholeProvider(), () -> journal.replay(joining));
+        if (replay.subjectKeysDestroyed() + replay.tenantKeysDestroyed() + replay.receiptsRestored() > 0) {
+            log.warn("erasure journal replay destroyed again {} subject keys and {} tenants' keys, restored {} receipts"
+                    + " (a restored backup?)", replay.subjectKeysDestroyed(), replay.tenantKeysDestroyed(),
+                    replay.receiptsRestored());
+        }
+        probe(keys, anyTenantKeys(jdbc), master);
+        return keys;
+    }
+
+    @Bean
+    EnvelopeEncryptor envelopeEncryptor(KeyHierarchy keys, IntegrityEventListener listener, Clock clock) {
+        return new EnvelopeEncryptor(keys, listener, clock);
+    }
+
+    @Bean
+    IntegrityEventListener integrityEventListener() {
+        return new LoggingIntegrityListener();
+    }
+
+    /** Unwraps one existing tenant key: a master key that opens but is not the right one fails here, at start. */
+    private static void probe(KeyHierarchy keys, UUID tenant, MasterKeyService master) {
+        if (tenant == null) {
+            return;
+        }
+        try {
+            TenantScope.call(DataScope.tenant(tenant), () -> keys.subjectRef(new TenantId(tenant), "steward:start-probe"));
+        } catch (KeysException e) {
+            throw new IllegalStateException("Steward cannot start: the master key (" + master.describe()
+                    + ") does not open the keys in the database, it is not the master key they were wrapped with: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static UUID anyTenantKeys(JdbcClient jdbc) {
+        List<UUID> ids = TenantScope.call(DataScope.wholeProvider(),
+                () -> jdbc.sql("SELECT tenant_id FROM keys_tenant ORDER BY tenant_id FETCH FIRST 1 ROWS ONLY")
+                        .query(UUID.class).list());
+        return ids.isEmpty() ? null : ids.get(0);
+    }
+}

@@ -1,0 +1,184 @@
+package dev.steward.records.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import dev.steward.records.RecordInfo;
+import dev.steward.records.RecordSource;
+
+/** The records tables in explicit SQL. Every statement names the tenant. */
+@Repository
+public class Records {
+
+    /** A stored row: what is known in clear, and the ciphertext. */
+    public record Row(UUID tenantId, RecordInfo info, byte[] payload) {
+    }
+
+    /** A superseded version. */
+    public record VersionRow(int version, String category, RecordSource source, String purpose, Instant writtenAt,
+            String writtenBy, byte[] payload) {
+    }
+
+    private static final String COLUMNS = "tenant_id, record_id, subject_ref, category, source, purpose, version, payload,"
+            + " created_at, created_by, updated_at, updated_by";
+
+    private final JdbcClient jdbc;
+
+    Records(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(UUID tenant, RecordInfo r, byte[] payload) {
+        jdbc.sql("INSERT INTO records (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")
+                .params(tenant, r.id(), r.subjectRef(), r.category(), r.source().name(), r.purpose(), r.version(),
+                        payload, utc(r.createdAt()), r.createdBy(), utc(r.updatedAt()), r.updatedBy())
+                .update();
+    }
+
+    public boolean exists(UUID tenant, UUID recordId) {
+        return jdbc.sql("SELECT COUNT(*) FROM records WHERE tenant_id = ? AND record_id = ?").params(tenant, recordId)
+                .query(Long.class).single() > 0;
+    }
+
+    public Optional<Row> find(UUID tenant, UUID recordId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM records WHERE tenant_id = ? AND record_id = ?")
+                .params(tenant, recordId).query(Records::row).optional();
+    }
+
+    /** Locks the row for a correction. */
+    public Optional<Row> findForUpdate(UUID tenant, UUID recordId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM records WHERE tenant_id = ? AND record_id = ? FOR UPDATE")
+                .params(tenant, recordId).query(Records::row).optional();
+    }
+
+    /** Moves the current version to the history and writes the new one, if the row is still at {@code from}. */
+    public boolean replace(UUID tenant, Row current, RecordInfo next, byte[] payload) {
+        RecordInfo c = current.info();
+        int updated = jdbc.sql("UPDATE records SET category = ?, purpose = ?, version = ?, payload = ?, updated_at = ?,"
+                + " updated_by = ? WHERE tenant_id = ? AND record_id = ? AND version = ?")
+                .params(next.category(), next.purpose(), next.version(), payload, utc(next.updatedAt()), next.updatedBy(),
+                        tenant, c.id(), c.version())
+                .update();
+        if (updated != 1) {
+            return false;
+        }
+        jdbc.sql("INSERT INTO record_versions (tenant_id, record_id, version, subject_ref, category, source, purpose,"
+                + " payload, written_at, written_by) VALUES (?,?,?,?,?,?,?,?,?,?)")
+                .params(tenant, c.id(), c.version(), c.subjectRef(), c.category(), c.source().name(), c.purpose(),
+                        current.payload(), utc(c.updatedAt()), c.updatedBy())
+                .update();
+        return true;
+    }
+
+    public List<VersionRow> versions(UUID tenant, UUID recordId) {
+        return jdbc.sql("SELECT version, category, source, purpose, written_at, written_by, payload FROM record_versions"
+                + " WHERE tenant_id = ? AND record_id = ? ORDER BY version")
+                .params(tenant, recordId)
+                .query((rs, n) -> new VersionRow(rs.getInt(1), rs.getString(2), RecordSource.valueOf(rs.getString(3)),
+                        rs.getString(4), instant(rs, 5), rs.getString(6), rs.getBytes(7)))
+                .list();
+    }
+
+    public boolean delete(UUID tenant, UUID recordId) {
+        jdbc.sql("DELETE FROM record_versions WHERE tenant_id = ? AND record_id = ?").params(tenant, recordId).update();
+        return jdbc.sql("DELETE FROM records WHERE tenant_id = ? AND record_id = ?").params(tenant, recordId).update() == 1;
+    }
+
+    public List<Row> ofSubject(UUID tenant, String subjectRef, long offset, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM records WHERE tenant_id = ? AND subject_ref = ?"
+                + " ORDER BY created_at, record_id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")
+                .params(tenant, subjectRef, offset, limit).query(Records::row).list();
+    }
+
+    public long countOfSubject(UUID tenant, String subjectRef) {
+        return jdbc.sql("SELECT COUNT(*) FROM records WHERE tenant_id = ? AND subject_ref = ?")
+                .params(tenant, subjectRef).query(Long.class).single();
+    }
+
+    public boolean subjectHasRecords(UUID tenant, String subjectRef) {
+        return !jdbc.sql("SELECT record_id FROM records WHERE tenant_id = ? AND subject_ref = ? FETCH FIRST 1 ROWS ONLY")
+                .params(tenant, subjectRef).query(UUID.class).list().isEmpty();
+    }
+
+    public List<Row> ofCategory(UUID tenant, String category, Instant from, Instant to, long offset, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM records WHERE tenant_id = ? AND category = ? AND created_at >= ?"
+                + " AND created_at < ? ORDER BY created_at, record_id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")
+                .params(tenant, category, utc(from), utc(to), offset, limit).query(Records::row).list();
+    }
+
+    public long countOfCategory(UUID tenant, String category, Instant from, Instant to) {
+        return jdbc.sql("SELECT COUNT(*) FROM records WHERE tenant_id = ? AND category = ? AND created_at >= ?"
+                + " AND created_at < ?").params(tenant, category, utc(from), utc(to)).query(Long.class).single();
+    }
+
+    /** Records after {@code afterId} (from the first when null) in id order, for streaming exports in chunks. */
+    public List<Row> chunkOfSubject(UUID tenant, String subjectRef, UUID afterId, int limit) {
+        return chunk("subject_ref", tenant, subjectRef, afterId, limit);
+    }
+
+    public List<Row> chunkOfCategory(UUID tenant, String category, UUID afterId, int limit) {
+        return chunk("category", tenant, category, afterId, limit);
+    }
+
+    private List<Row> chunk(String column, UUID tenant, String value, UUID afterId, int limit) {
+        String sql = "SELECT " + COLUMNS + " FROM records WHERE tenant_id = ? AND " + column + " = ?"
+                + (afterId == null ? "" : " AND record_id > ?") + " ORDER BY record_id FETCH FIRST ? ROWS ONLY";
+        var spec = jdbc.sql(sql);
+        return (afterId == null ? spec.params(tenant, value, limit) : spec.params(tenant, value, afterId, limit))
+                .query(Records::row).list();
+    }
+
+    // --- erasure purge: rows whose subject has no data key any more are crypto-shredded garbage
+
+    /** Subjects (tenant, pseudonym) that have rows but no data key: erased, or erased with their tenant. */
+    public List<String[]> orphanedSubjects(int limit) {
+        return jdbc.sql("SELECT DISTINCT r.tenant_id, r.subject_ref FROM records r WHERE NOT EXISTS (SELECT 1 FROM"
+                + " keys_data_key k WHERE k.tenant_id = r.tenant_id AND k.subject_ref = r.subject_ref)"
+                + " FETCH FIRST ? ROWS ONLY")
+                .param(limit).query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) }).list();
+    }
+
+    public List<String[]> orphanedVersionSubjects(int limit) {
+        return jdbc.sql("SELECT DISTINCT v.tenant_id, v.subject_ref FROM record_versions v WHERE NOT EXISTS (SELECT 1"
+                + " FROM keys_data_key k WHERE k.tenant_id = v.tenant_id AND k.subject_ref = v.subject_ref)"
+                + " FETCH FIRST ? ROWS ONLY")
+                .param(limit).query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) }).list();
+    }
+
+    public int purgeSubject(UUID tenant, String subjectRef) {
+        int versions = jdbc.sql("DELETE FROM record_versions WHERE tenant_id = ? AND subject_ref = ?")
+                .params(tenant, subjectRef).update();
+        return versions + jdbc.sql("DELETE FROM records WHERE tenant_id = ? AND subject_ref = ?")
+                .params(tenant, subjectRef).update();
+    }
+
+    private static Row row(ResultSet rs, int n) throws SQLException {
+        UUID tenant = rs.getObject("tenant_id", UUID.class);
+        RecordInfo info = new RecordInfo(rs.getObject("record_id", UUID.class), rs.getString("subject_ref"),
+                rs.getString("category"), RecordSource.valueOf(rs.getString("source")), rs.getString("purpose"),
+                rs.getInt("version"), instant(rs, "created_at"), rs.getString("created_by"), instant(rs, "updated_at"),
+                rs.getString("updated_by"));
+        return new Row(tenant, info, rs.getBytes("payload"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        return rs.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

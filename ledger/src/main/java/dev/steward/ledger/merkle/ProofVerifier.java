@@ -59,12 +59,17 @@ public final class ProofVerifier {
 
     /** Verifies that the tree of {@code size2} leaves with {@code root2} extends the tree of {@code size1} leaves with {@code root1}. */
     public static void verifyConsistency(long size1, long size2, List<byte[]> proof, byte[] root1, byte[] root2) {
-        requireHash(root1, "first root");
-        requireHash(root2, "second root");
         if (size1 < 0 || size2 < size1) {
             throw new ProofInvalid("size2 " + size2 + " is smaller than size1 " + size1);
         }
+        if (size1 == 0) {
+            throw new ProofInvalid("consistency proof from the empty tree is meaningless");
+        }
         if (size1 == size2) {
+            // As transparency-dev/merkle: equal sizes only need equal roots and an empty proof.
+            if (root1 == null || root2 == null) {
+                throw new ProofInvalid("root is missing");
+            }
             if (!proof.isEmpty()) {
                 throw new ProofInvalid("consistency proof between equal sizes must be empty");
             }
@@ -73,9 +78,8 @@ public final class ProofVerifier {
             }
             return;
         }
-        if (size1 == 0) {
-            throw new ProofInvalid("consistency proof from the empty tree is meaningless");
-        }
+        requireHash(root1, "first root");
+        requireHash(root2, "second root");
         if (proof.isEmpty()) {
             throw new ProofInvalid("consistency proof is empty");
         }

@@ -27,7 +27,7 @@ public final class TestDatabases {
     public static DataSource h2(String url) {
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL(url);
-        return ds;
+        return new PooledDataSource(ds);
     }
 
     public static DataSource h2WithTables(Path dir) {
@@ -49,7 +49,7 @@ public final class TestDatabases {
         PGSimpleDataSource ds = new PGSimpleDataSource();
         ds.setUrl("jdbc:postgresql://127.0.0.1:5432/" + name);
         ds.setUser("postgres");
-        return ds;
+        return new PooledDataSource(ds);
     }
 
     public static String postgresUrl(String name) {

@@ -10,6 +10,12 @@ class H2LedgerIntegrationTest extends JdbcLedgerBehaviour {
     @TempDir
     Path dir;
 
+    @org.junit.jupiter.api.AfterEach
+    void closeConnections() {
+        ledger.close();
+        ((dev.steward.ledger.PooledDataSource) dataSource).closeAll();
+    }
+
     @Override
     protected DataSource newDataSource() {
         return TestDatabases.h2WithTables(dir);

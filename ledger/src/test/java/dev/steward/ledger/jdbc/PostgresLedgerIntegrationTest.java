@@ -19,6 +19,7 @@ class PostgresLedgerIntegrationTest extends JdbcLedgerBehaviour {
     @AfterEach
     void dropDatabase() throws Exception {
         ledger.close();
+        ((dev.steward.ledger.PooledDataSource) dataSource).closeAll();
         TestDatabases.dropPostgres(database);
     }
 }

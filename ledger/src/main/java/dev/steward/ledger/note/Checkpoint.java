@@ -61,12 +61,7 @@ public record Checkpoint(String origin, long size, byte[] rootHash, List<String>
         } catch (NumberFormatException e) {
             throw new NoteInvalid("checkpoint size is too large");
         }
-        byte[] root;
-        try {
-            root = Base64.getDecoder().decode(lines[2]);
-        } catch (IllegalArgumentException e) {
-            throw new NoteInvalid("checkpoint root hash is not base64");
-        }
+        byte[] root = KeyNames.strictBase64(lines[2], "checkpoint root hash");
         return new Checkpoint(lines[0], size, root, new ArrayList<>(Arrays.asList(lines).subList(3, lines.length)));
     }
 

@@ -47,6 +47,20 @@ final class KeyNames {
         }
     }
 
+    /** Decodes standard base64, accepting only the canonical encoding (no ignored bits), so no two texts mean the same bytes. */
+    static byte[] strictBase64(String s, String what) {
+        byte[] b;
+        try {
+            b = java.util.Base64.getDecoder().decode(s);
+        } catch (IllegalArgumentException e) {
+            throw new NoteInvalid(what + " is not base64");
+        }
+        if (!java.util.Base64.getEncoder().encodeToString(b).equals(s)) {
+            throw new NoteInvalid(what + " is not canonical base64");
+        }
+        return b;
+    }
+
     static String hex(int keyId) {
         return String.format("%08x", keyId);
     }

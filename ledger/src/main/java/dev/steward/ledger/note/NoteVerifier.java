@@ -35,12 +35,7 @@ public final class NoteVerifier {
             throw new NoteInvalid("vkey is not <name>+<id>+<key>");
         }
         int id = KeyNames.parseHexId(parts[1]);
-        byte[] key;
-        try {
-            key = Base64.getDecoder().decode(parts[2]);
-        } catch (IllegalArgumentException e) {
-            throw new NoteInvalid("vkey key is not base64");
-        }
+        byte[] key = KeyNames.strictBase64(parts[2], "vkey key");
         if (key.length != 33 || key[0] != KeyNames.ALG_ED25519) {
             throw new NoteInvalid("vkey is not an Ed25519 key (algorithm 0x01 and 32 bytes)");
         }

@@ -96,12 +96,7 @@ public record SignedNote(String text, List<NoteSignature> signatures) {
         if (!KeyNames.valid(name)) {
             throw new NoteInvalid("malformed note: invalid key name");
         }
-        byte[] blob;
-        try {
-            blob = Base64.getDecoder().decode(rest.substring(sp + 1));
-        } catch (IllegalArgumentException e) {
-            throw new NoteInvalid("malformed note: signature is not base64");
-        }
+        byte[] blob = KeyNames.strictBase64(rest.substring(sp + 1), "malformed note: signature");
         if (blob.length < 5) {
             throw new NoteInvalid("malformed note: signature too short");
         }

@@ -27,8 +27,8 @@ CREATE TABLE ledger_pending (
 );
 CREATE INDEX ledger_pending_log ON ledger_pending (log_id, pending_id);
 
--- Entries with an index, not yet integrated into tiles and bundles (deleted once integrated).
-CREATE TABLE ledger_sequenced (
+-- Every sequenced entry, by index. Entries are stored once: C2SP entry bundles are served from these rows.
+CREATE TABLE ledger_entry (
     log_id      VARCHAR(200) NOT NULL,
     seq         BIGINT NOT NULL,
     entry       BYTEA NOT NULL,
@@ -50,14 +50,6 @@ CREATE TABLE ledger_tile (
     tile_index  BIGINT NOT NULL,
     hashes      BYTEA NOT NULL,
     PRIMARY KEY (log_id, tile_level, tile_index)
-);
-
--- C2SP tlog-tiles entry bundles (uint16-length-prefixed entries, up to 256), at their latest width.
-CREATE TABLE ledger_bundle (
-    log_id       VARCHAR(200) NOT NULL,
-    bundle_index BIGINT NOT NULL,
-    entries      BYTEA NOT NULL,
-    PRIMARY KEY (log_id, bundle_index)
 );
 
 -- Every signed checkpoint published, by tree size.

@@ -13,8 +13,8 @@ import java.util.function.Consumer;
 
 /**
  * Moves entries into the tree. Per log and per batch, in two transactions: first it gives pending
- * entries (queued in callers' transactions) the next indices; then it appends sequenced entries to
- * the entry bundles and hash tiles, checks that the grown tree is consistent with the last signed
+ * entries (queued in callers' transactions) the next indices; then it hashes sequenced entries into
+ * the hash tiles, checks that the grown tree is consistent with the last signed
  * checkpoint, signs a new checkpoint and stores everything.
  *
  * <p>Guarantees: the log never signs a checkpoint inconsistent with a previous one (it throws
@@ -121,19 +121,17 @@ public final class Integrator implements AutoCloseable {
             if (entries.isEmpty()) {
                 return 0;
             }
-            TreeGrowth growth = new TreeGrowth((l, i) -> tx.tile(log, l, i), (l, i) -> tx.bundle(log, i), size);
+            TreeGrowth growth = new TreeGrowth((l, i) -> tx.tile(log, l, i), null, size);
             growth.append(entries);
             byte[] root = growth.root();
             if (size > 0) {
                 requireConsistent(log, state, growth, root);
             }
             growth.changedTiles().forEach((k, v) -> tx.putTile(log, k.level(), k.index(), v));
-            growth.changedBundles().forEach((n, v) -> tx.putBundle(log, n, v));
             byte[] note = signer.sign(log, growth.size(), root);
             var now = clock.instant();
             tx.updateTree(log, growth.size(), root, note, now);
             tx.addCheckpoint(log, growth.size(), note, now);
-            tx.deleteSequenced(log, size, growth.size());
             return entries.size();
         });
     }

@@ -6,8 +6,9 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * Operations the ledger needs from storage within one transaction. Tiles and entry bundles are
- * stored whole, each row at its latest width; the sequenced and tree states of a log are two rows
+ * Operations the ledger needs from storage within one transaction. Entries are stored once, by
+ * index (entry bundles are built from them on read); hash tiles are stored whole, each at its latest
+ * width; the sequenced and tree states of a log are two rows
  * locked separately ({@link #lockSequence}, {@link #lockTree}) so that sequencing does not wait for
  * integration.
  */
@@ -45,11 +46,8 @@ public interface StorageTransaction {
     /** Stores entries at indices {@code first, first+1, ...}; pendingIds (same length, or null) are remembered for lookup. */
     void insertSequenced(LogId log, long first, List<byte[]> entries, List<Long> pendingIds, Instant now);
 
-    /** Sequenced entries from index {@code from}, in order, at most {@code limit}. */
+    /** Sequenced entries from index {@code from}, in order, at most {@code limit} (fewer if the log ends). */
     List<byte[]> sequenced(LogId log, long from, int limit);
-
-    /** Deletes sequenced entries in {@code [from, to)} (after they were integrated into bundles). */
-    void deleteSequenced(LogId log, long from, long to);
 
     /** The index given to a pending entry, if it was sequenced. */
     OptionalLong indexOfPending(LogId log, long pendingId);
@@ -58,11 +56,6 @@ public interface StorageTransaction {
     byte[] tile(LogId log, int level, long index);
 
     void putTile(LogId log, int level, long index, byte[] hashes);
-
-    /** Entry bundle bytes as stored (any width), or null. */
-    byte[] bundle(LogId log, long index);
-
-    void putBundle(LogId log, long index, byte[] bundle);
 
     /** Records a published checkpoint. */
     void addCheckpoint(LogId log, long treeSize, byte[] signedNote, Instant now);

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** {@link LogReader} over the tiles and bundles in a {@link LogStorage}; each call is one read transaction. */
+/** {@link LogReader} over the entries and hash tiles in a {@link LogStorage}; each call is one read transaction. */
 public final class TileLogReader implements LogReader {
 
     private final LogStorage storage;
@@ -59,13 +59,12 @@ public final class TileLogReader implements LogReader {
     public byte[] entryBundle(LogId log, long index, int width) {
         checkWidth(width);
         return storage.inTransaction(tx -> {
-            state(tx, log);
-            byte[] b = index < 0 ? null : tx.bundle(log, index);
-            List<byte[]> entries = b == null ? List.of() : EntryBundle.parse(b);
-            if (entries.size() < width) {
-                throw new EntryNotFound("entry bundle " + index + " of " + log + " has fewer than " + width + " entries");
+            long size = state(tx, log).treeSize();
+            if (index < 0 || index > size / Tiles.WIDTH || index * Tiles.WIDTH + width > size) {
+                throw new EntryNotFound("entry bundle " + index + " of " + log + " does not have " + width
+                        + " integrated entries (size " + size + ")");
             }
-            return EntryBundle.encode(entries.subList(0, width));
+            return EntryBundle.encode(tx.sequenced(log, index * Tiles.WIDTH, width));
         });
     }
 
@@ -76,8 +75,7 @@ public final class TileLogReader implements LogReader {
             if (index < 0 || index >= size) {
                 throw new EntryNotFound("entry " + index + " of " + log + " is not integrated (size " + size + ")");
             }
-            List<byte[]> entries = EntryBundle.parse(tx.bundle(log, index / Tiles.WIDTH));
-            return entries.get((int) (index % Tiles.WIDTH));
+            return tx.sequenced(log, index, 1).get(0);
         });
     }
 

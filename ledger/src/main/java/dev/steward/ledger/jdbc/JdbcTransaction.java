@@ -142,7 +142,7 @@ final class JdbcTransaction implements StorageTransaction {
     @Override
     public void insertSequenced(LogId log, long first, List<byte[]> entries, List<Long> pendingIds, Instant now) {
         OffsetDateTime at = utc(now);
-        multiRowInsert("INSERT INTO ledger_sequenced (log_id, seq, entry, created_at) VALUES ", "(?, ?, ?, ?)",
+        multiRowInsert("INSERT INTO ledger_entry (log_id, seq, entry, created_at) VALUES ", "(?, ?, ?, ?)",
                 entries.size(), (ps, p, i) -> {
                     ps.setString(p, log.value());
                     ps.setLong(p + 1, first + i);
@@ -165,7 +165,7 @@ final class JdbcTransaction implements StorageTransaction {
     public List<byte[]> sequenced(LogId log, long from, int limit) {
         List<byte[]> out = new ArrayList<>();
         long[] expected = {from};
-        query("SELECT seq, entry FROM ledger_sequenced WHERE log_id = ? AND seq >= ? AND seq < ? ORDER BY seq",
+        query("SELECT seq, entry FROM ledger_entry WHERE log_id = ? AND seq >= ? AND seq < ? ORDER BY seq",
                 ps -> {
                     ps.setString(1, log.value());
                     ps.setLong(2, from);
@@ -177,15 +177,6 @@ final class JdbcTransaction implements StorageTransaction {
                     out.add(rs.getBytes(2));
                 });
         return out;
-    }
-
-    @Override
-    public void deleteSequenced(LogId log, long from, long to) {
-        update("DELETE FROM ledger_sequenced WHERE log_id = ? AND seq >= ? AND seq < ?", ps -> {
-            ps.setString(1, log.value());
-            ps.setLong(2, from);
-            ps.setLong(3, to);
-        });
     }
 
     @Override
@@ -223,32 +214,6 @@ final class JdbcTransaction implements StorageTransaction {
                 ps.setInt(2, level);
                 ps.setLong(3, index);
                 ps.setBytes(4, hashes);
-            });
-        }
-    }
-
-    @Override
-    public byte[] bundle(LogId log, long index) {
-        byte[][] out = {null};
-        query("SELECT entries FROM ledger_bundle WHERE log_id = ? AND bundle_index = ?", ps -> {
-            ps.setString(1, log.value());
-            ps.setLong(2, index);
-        }, rs -> out[0] = rs.getBytes(1));
-        return out[0];
-    }
-
-    @Override
-    public void putBundle(LogId log, long index, byte[] bundle) {
-        int n = update("UPDATE ledger_bundle SET entries = ? WHERE log_id = ? AND bundle_index = ?", ps -> {
-            ps.setBytes(1, bundle);
-            ps.setString(2, log.value());
-            ps.setLong(3, index);
-        });
-        if (n == 0) {
-            update("INSERT INTO ledger_bundle (log_id, bundle_index, entries) VALUES (?, ?, ?)", ps -> {
-                ps.setString(1, log.value());
-                ps.setLong(2, index);
-                ps.setBytes(3, bundle);
             });
         }
     }

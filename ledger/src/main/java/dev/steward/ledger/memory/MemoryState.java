@@ -24,7 +24,6 @@ final class MemoryState {
     final Map<LogId, TreeMap<Long, byte[]>> sequenced = new HashMap<>();
     final Map<Long, List<Object>> pendingIndex = new HashMap<>();
     final Map<Key, byte[]> tiles = new HashMap<>();
-    final Map<Key, byte[]> bundles = new HashMap<>();
     final Map<Key, byte[]> checkpoints = new HashMap<>();
     long nextPendingId = 1;
 }

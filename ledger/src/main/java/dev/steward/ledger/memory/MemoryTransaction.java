@@ -148,14 +148,6 @@ final class MemoryTransaction implements StorageTransaction {
     }
 
     @Override
-    public void deleteSequenced(LogId log, long from, long to) {
-        TreeMap<Long, byte[]> seq = s.sequenced.get(log);
-        for (long i = from; i < to; i++) {
-            remove(seq, i);
-        }
-    }
-
-    @Override
     public OptionalLong indexOfPending(LogId log, long pendingId) {
         List<Object> v = s.pendingIndex.get(pendingId);
         return v == null || !v.get(0).equals(log) ? OptionalLong.empty() : OptionalLong.of((Long) v.get(1));
@@ -170,17 +162,6 @@ final class MemoryTransaction implements StorageTransaction {
     @Override
     public void putTile(LogId log, int level, long index, byte[] hashes) {
         put(s.tiles, new MemoryState.Key(log, level, index), hashes.clone());
-    }
-
-    @Override
-    public byte[] bundle(LogId log, long index) {
-        byte[] b = s.bundles.get(new MemoryState.Key(log, 0, index));
-        return b == null ? null : b.clone();
-    }
-
-    @Override
-    public void putBundle(LogId log, long index, byte[] bundle) {
-        put(s.bundles, new MemoryState.Key(log, 0, index), bundle.clone());
     }
 
     @Override

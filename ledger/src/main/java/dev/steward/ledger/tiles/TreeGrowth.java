@@ -26,7 +26,7 @@ public final class TreeGrowth {
 
     /**
      * @param stored reads existing hash tiles
-     * @param storedBundles reads existing entry bundles (level ignored)
+     * @param storedBundles reads existing entry bundles (level ignored); null to leave bundles alone
      * @param size the current tree size
      */
     public TreeGrowth(TileReader stored, TileReader storedBundles, long size) {
@@ -40,7 +40,9 @@ public final class TreeGrowth {
     public long append(List<byte[]> entries) {
         long first = size;
         for (byte[] entry : entries) {
-            appendToBundle(size, entry);
+            if (storedBundles != null) {
+                appendToBundle(size, entry);
+            }
             addHash(0, size, Rfc6962.leafHash(entry));
             size++;
         }

@@ -26,6 +26,8 @@ import java.util.zip.ZipFile;
 public final class BundleVerifier {
 
     private static final int MAX_FILE = 1 << 20;
+    private static final java.util.regex.Pattern HASH = java.util.regex.Pattern.compile("[0-9a-f]{64}");
+    private static final java.util.regex.Pattern INDEX = java.util.regex.Pattern.compile("0|[1-9][0-9]{0,18}");
 
     private BundleVerifier() {
     }
@@ -84,7 +86,7 @@ public final class BundleVerifier {
         for (ZipEntry e : java.util.Collections.list(z.entries())) {
             if (e.getName().startsWith("entries/")) {
                 String idx = e.getName().substring("entries/".length());
-                if (!idx.matches("0|[1-9][0-9]{0,18}")) {
+                if (!INDEX.matcher(idx).matches()) {
                     throw new Failure(e.getName() + ": not an entry index");
                 }
                 entries.put(Long.parseLong(idx), e);
@@ -125,7 +127,7 @@ public final class BundleVerifier {
             if (l.isEmpty() && text.isEmpty()) {
                 continue;
             }
-            if (!l.matches("[0-9a-f]{64}")) {
+            if (!HASH.matcher(l).matches()) {
                 throw new Failure(name + ": line " + line + " is not a 32-byte hash in lowercase hex");
             }
             out.add(HexFormat.of().parseHex(l));

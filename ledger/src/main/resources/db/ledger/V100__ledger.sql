@@ -32,7 +32,6 @@ CREATE TABLE ledger_entry (
     log_id      VARCHAR(200) NOT NULL,
     seq         BIGINT NOT NULL,
     entry       BYTEA NOT NULL,
-    created_at  TIMESTAMP WITH TIME ZONE NOT NULL,
     PRIMARY KEY (log_id, seq)
 );
 

@@ -13,10 +13,32 @@ import java.util.Optional;
 /** {@link LogReader} over the entries and hash tiles in a {@link LogStorage}; each call is one read transaction. */
 public final class TileLogReader implements LogReader {
 
+    private static final int CACHED_TILES = 4096;
+
     private final LogStorage storage;
+    /** Full tiles never change, so proofs may reuse them; partial tiles are always read afresh. */
+    private final java.util.Map<String, byte[]> fullTiles = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<String, byte[]> eldest) {
+                    return size() > CACHED_TILES;
+                }
+            });
 
     public TileLogReader(LogStorage storage) {
         this.storage = Objects.requireNonNull(storage);
+    }
+
+    private byte[] cachedTile(StorageTransaction tx, LogId log, int level, long index) {
+        String key = log.value() + "/" + level + "/" + index;
+        byte[] t = fullTiles.get(key);
+        if (t == null) {
+            t = tx.tile(log, level, index);
+            if (t != null && t.length == Tiles.WIDTH * Rfc6962.HASH_SIZE) {
+                fullTiles.put(key, t);
+            }
+        }
+        return t;
     }
 
     private LogState state(StorageTransaction tx, LogId log) {
@@ -89,7 +111,7 @@ public final class TileLogReader implements LogReader {
             if (index < 0 || index >= treeSize) {
                 throw new ProofRequestInvalid("index " + index + " is not below tree size " + treeSize);
             }
-            TileNodes nodes = new TileNodes((l, i) -> tx.tile(log, l, i));
+            TileNodes nodes = new TileNodes((l, i) -> cachedTile(tx, log, l, i));
             List<byte[]> path = MerkleProofs.inclusion(nodes, index, treeSize);
             byte[] leaf = nodes.node(0, index);
             byte[] checkpoint = treeSize == s.treeSize() ? s.checkpoint() : tx.checkpoint(log, treeSize).orElse(null);
@@ -107,7 +129,7 @@ public final class TileLogReader implements LogReader {
             if (size1 < 1 || size1 > size2) {
                 throw new ProofRequestInvalid("consistency needs 0 < old size <= new size, got " + size1 + " and " + size2);
             }
-            return MerkleProofs.consistency(new TileNodes((l, i) -> tx.tile(log, l, i)), size1, size2);
+            return MerkleProofs.consistency(new TileNodes((l, i) -> cachedTile(tx, log, l, i)), size1, size2);
         });
     }
 

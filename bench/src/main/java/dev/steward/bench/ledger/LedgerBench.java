@@ -46,7 +46,7 @@ public final class LedgerBench implements Benchmark {
     private static final int PG_ENTRIES = Integer.getInteger("ledger.bench.pg", 1_000_000);
     private static final int H2_ENTRIES = Integer.getInteger("ledger.bench.h2", 200_000);
     private static final int BUNDLE_ENTRIES = 100_000;
-    private static final int IN_FLIGHT = 20_000;
+    private static final int IN_FLIGHT = 8_192;
     private static final NoteSigner SIGNER = NoteSigner.fromSeed("steward.bench", new byte[32]);
 
     @Override

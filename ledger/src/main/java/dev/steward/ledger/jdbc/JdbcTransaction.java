@@ -19,7 +19,7 @@ import java.util.OptionalLong;
 /** One JDBC transaction of {@link JdbcLogStorage}; explicit SQL, portable between H2 and PostgreSQL. */
 final class JdbcTransaction implements StorageTransaction {
 
-    private static final int ROWS_PER_INSERT = 100;
+    private static final int ROWS_PER_INSERT = 256;
 
     private final Connection conn;
 
@@ -141,14 +141,12 @@ final class JdbcTransaction implements StorageTransaction {
 
     @Override
     public void insertSequenced(LogId log, long first, List<byte[]> entries, List<Long> pendingIds, Instant now) {
-        OffsetDateTime at = utc(now);
-        multiRowInsert("INSERT INTO ledger_entry (log_id, seq, entry, created_at) VALUES ", "(?, ?, ?, ?)",
+        multiRowInsert("INSERT INTO ledger_entry (log_id, seq, entry) VALUES ", "(?, ?, ?)",
                 entries.size(), (ps, p, i) -> {
                     ps.setString(p, log.value());
                     ps.setLong(p + 1, first + i);
                     ps.setBytes(p + 2, entries.get(i));
-                    ps.setObject(p + 3, at);
-                    return 4;
+                    return 3;
                 });
         if (pendingIds != null) {
             multiRowInsert("INSERT INTO ledger_pending_index (pending_id, log_id, seq) VALUES ", "(?, ?, ?)",

@@ -140,8 +140,12 @@ public final class BundleVerifier {
         if (e == null) {
             throw new Failure(name + ": missing from the bundle");
         }
+        if (e.getSize() > MAX_FILE) {
+            throw new Failure(name + ": larger than " + MAX_FILE + " bytes");
+        }
         try (InputStream in = z.getInputStream(e)) {
-            byte[] data = in.readNBytes(MAX_FILE + 1);
+            // The declared size only sizes the buffer; reading one byte more detects a lying header.
+            byte[] data = in.readNBytes(e.getSize() >= 0 ? (int) e.getSize() + 1 : MAX_FILE + 1);
             if (data.length > MAX_FILE) {
                 throw new Failure(name + ": larger than " + MAX_FILE + " bytes");
             }

@@ -1,0 +1,154 @@
+package dev.steward.ledger.jdbc;
+
+import dev.steward.ledger.EntryInvalid;
+import dev.steward.ledger.EntryTooLarge;
+import dev.steward.ledger.LedgerException;
+import dev.steward.ledger.LedgerStorageFailure;
+import dev.steward.ledger.LogId;
+import dev.steward.ledger.LogStorage;
+import dev.steward.ledger.PendingEntry;
+import dev.steward.ledger.tiles.EntryBundle;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.Objects;
+import javax.sql.DataSource;
+
+/**
+ * JDBC storage of the ledger on H2 2.x or PostgreSQL 15+, using the tables of
+ * {@code db/ledger/V100__ledger.sql}. Each {@link #inTransaction} takes its own connection from the
+ * data source and commits or rolls back; it retries up to three times on a unique-key race or a
+ * deadlock (SQLSTATE 23505, 40001, 40P01).
+ */
+public final class JdbcLogStorage implements LogStorage {
+
+    private static final int ATTEMPTS = 3;
+
+    private final DataSource dataSource;
+    private final Clock clock;
+
+    public JdbcLogStorage(DataSource dataSource, Clock clock) {
+        this.dataSource = Objects.requireNonNull(dataSource);
+        this.clock = Objects.requireNonNull(clock);
+    }
+
+    /**
+     * Queues {@code entry} for {@code log} using the caller's connection and transaction: it is
+     * sequenced only if the caller commits; a rollback leaves no trace. Never commits, rolls back or
+     * closes {@code conn}. The log is created when its first entry is sequenced.
+     *
+     * @throws EntryTooLarge if the entry exceeds 65,535 bytes (nothing is written)
+     * @throws LedgerStorageFailure if the insert fails
+     */
+    public PendingEntry appendInTransaction(Connection conn, LogId log, byte[] entry) {
+        checkEntry(entry);
+        Objects.requireNonNull(log, "log");
+        try (PreparedStatement ps = conn.prepareStatement(
+                "INSERT INTO ledger_pending (log_id, entry, created_at) VALUES (?, ?, ?)",
+                new String[] {"pending_id"})) {
+            ps.setString(1, log.value());
+            ps.setBytes(2, entry);
+            ps.setObject(3, clock.instant().atOffset(ZoneOffset.UTC));
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                if (!keys.next()) {
+                    throw new LedgerStorageFailure("no pending id generated");
+                }
+                return new PendingEntry(log, keys.getLong(1));
+            }
+        } catch (SQLException e) {
+            throw new LedgerStorageFailure("could not queue ledger entry: " + e.getMessage(), e);
+        }
+    }
+
+    /** @throws EntryInvalid if null, @throws EntryTooLarge if above 65,535 bytes */
+    public static void checkEntry(byte[] entry) {
+        if (entry == null) {
+            throw new EntryInvalid("entry is missing");
+        }
+        if (entry.length > EntryBundle.MAX_ENTRY_SIZE) {
+            throw new EntryTooLarge("entry of " + entry.length + " bytes exceeds the limit of "
+                    + EntryBundle.MAX_ENTRY_SIZE + " bytes");
+        }
+    }
+
+    @Override
+    public <T> T inTransaction(Work<T> work) {
+        SQLException last = null;
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            try (Connection conn = dataSource.getConnection()) {
+                boolean auto = conn.getAutoCommit();
+                conn.setAutoCommit(false);
+                try {
+                    T result = work.run(new JdbcTransaction(conn));
+                    conn.commit();
+                    return result;
+                } catch (Throwable t) {
+                    rollbackQuietly(conn, t);
+                    throw t;
+                } finally {
+                    conn.setAutoCommit(auto);
+                }
+            } catch (LedgerException e) {
+                if (e.getCause() instanceof SQLException sql && retryable(sql)) {
+                    last = sql;
+                    continue;
+                }
+                throw e;
+            } catch (SQLException e) {
+                if (retryable(e)) {
+                    last = e;
+                    continue;
+                }
+                throw new LedgerStorageFailure("ledger storage failed: " + e.getMessage(), e);
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new LedgerStorageFailure("ledger storage failed: " + e.getMessage(), e);
+            }
+        }
+        throw new LedgerStorageFailure("ledger storage conflict persisted: " + last.getMessage(), last);
+    }
+
+    private static boolean retryable(SQLException e) {
+        String state = e.getSQLState();
+        return "23505".equals(state) || "40001".equals(state) || "40P01".equals(state);
+    }
+
+    private static void rollbackQuietly(Connection conn, Throwable cause) {
+        try {
+            conn.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    /** Creates the ledger tables by running the shipped migration (for tests and tools without Flyway). */
+    public static void createTables(DataSource dataSource) {
+        try (var in = JdbcLogStorage.class.getResourceAsStream("/db/ledger/V100__ledger.sql");
+                Connection conn = dataSource.getConnection();
+                Statement st = conn.createStatement()) {
+            String sql = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            StringBuilder clean = new StringBuilder();
+            for (String line : sql.split("\n")) {
+                if (!line.strip().startsWith("--")) {
+                    clean.append(line).append('\n');
+                }
+            }
+            for (String stmt : clean.toString().split(";")) {
+                if (!stmt.isBlank()) {
+                    st.execute(stmt);
+                }
+            }
+            if (!conn.getAutoCommit()) {
+                conn.commit();
+            }
+        } catch (Exception e) {
+            throw new LedgerStorageFailure("could not create ledger tables: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package dev.steward.ledger;
+
+import dev.steward.ledger.jdbc.JdbcLogStorage;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/** Throwaway databases with the ledger tables: an H2 file database, or a PostgreSQL database of its own. */
+public final class TestDatabases {
+
+    public static final String PG_ADMIN = System.getProperty("ledger.pg",
+            "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
+
+    private TestDatabases() {
+    }
+
+    /** H2 URL making every commit reach the file before it is acknowledged. */
+    public static String h2Url(Path dir) {
+        return "jdbc:h2:file:" + dir.resolve("ledger").toAbsolutePath() + ";WRITE_DELAY=0";
+    }
+
+    public static DataSource h2(String url) {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL(url);
+        return new PooledDataSource(ds);
+    }
+
+    public static DataSource h2WithTables(Path dir) {
+        DataSource ds = h2(h2Url(dir));
+        JdbcLogStorage.createTables(ds);
+        return ds;
+    }
+
+    /** Creates {@code ledger_test_<random>} on the local PostgreSQL and returns its name. */
+    public static String createPostgres() throws Exception {
+        String name = "ledger_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        try (Connection c = DriverManager.getConnection(PG_ADMIN); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        }
+        return name;
+    }
+
+    public static DataSource postgres(String name) {
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setUrl("jdbc:postgresql://127.0.0.1:5432/" + name);
+        ds.setUser("postgres");
+        return new PooledDataSource(ds);
+    }
+
+    public static String postgresUrl(String name) {
+        return "jdbc:postgresql://127.0.0.1:5432/" + name + "?user=postgres";
+    }
+
+    public static void dropPostgres(String name) throws Exception {
+        try (Connection c = DriverManager.getConnection(PG_ADMIN); Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        }
+    }
+}

@@ -9,6 +9,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.steward.evidence.LogEvent;
+import dev.steward.evidence.SystemLog;
 import dev.steward.identity.internal.Accounts;
 import dev.steward.platform.Caller;
 import dev.steward.platform.Conflict;
@@ -35,9 +37,11 @@ public class AccountDirectory {
     private final PasswordHasher hasher;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final SystemLog log;
 
     AccountDirectory(Accounts accounts, TenantAccess access, PasswordPolicy policy, PasswordHasher hasher,
-            TransactionTemplate tx, Clock clock) {
+            TransactionTemplate tx, Clock clock, SystemLog log) {
+        this.log = log;
         this.accounts = accounts;
         this.access = access;
         this.policy = policy;
@@ -49,15 +53,15 @@ public class AccountDirectory {
     public Account create(Caller caller, UUID tenantId, NewAccount request) {
         Tenant tenant = access.enter(caller, tenantId, Permission.ACCOUNTS_WRITE);
         checkAssignable(caller, tenant, request.role(), "role");
-        return createUnchecked(tenant, request);
+        return createUnchecked(tenant, request, caller);
     }
 
     /** Creates the first accounts at first start; no caller exists yet. */
     public Account bootstrap(Tenant tenant, NewAccount request) {
-        return createUnchecked(tenant, request);
+        return createUnchecked(tenant, request, null);
     }
 
-    private Account createUnchecked(Tenant tenant, NewAccount r) {
+    private Account createUnchecked(Tenant tenant, NewAccount r, Caller caller) {
         String username = r.username() == null ? null : r.username().strip().toLowerCase(Locale.ROOT);
         if (username == null || !USERNAME.matcher(username).matches()) {
             throw new InvalidField("username", "2 to 100 lower-case letters, digits or . _ @ -");
@@ -84,6 +88,8 @@ public class AccountDirectory {
             } catch (DuplicateKeyException e) {
                 throw new Conflict("username: '" + username + "' is taken in this tenant");
             }
+            log.record(LogEvent.success(tenant.id(), caller, "account.created",
+                    "account:" + account.id() + " role=" + account.role()));
             return account;
         }));
     }
@@ -131,6 +137,9 @@ public class AccountDirectory {
                     unlock ? 0 : a.failedLogins(), unlock ? null : a.lockedUntil(),
                     patch.disabled() != null ? patch.disabled() : a.disabled(), a.createdAt(), clock.instant());
             accounts.update(changed);
+            log.record(LogEvent.success(tenant.id(), caller, "account.changed", "account:" + a.id() + " role="
+                    + changed.role() + " disabled=" + changed.disabled() + (unlock ? " unlocked" : "")
+                    + (resetMfa ? " mfa-reset" : "")));
             return changed;
         }));
     }

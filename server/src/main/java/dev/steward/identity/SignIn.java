@@ -15,7 +15,10 @@ import dev.steward.identity.SignInResult.Accepted;
 import dev.steward.identity.SignInResult.Next;
 import dev.steward.identity.SignInResult.Reason;
 import dev.steward.identity.SignInResult.Refused;
+import dev.steward.evidence.LogEvent;
+import dev.steward.evidence.SystemLog;
 import dev.steward.identity.internal.Accounts;
+import dev.steward.platform.Caller;
 import dev.steward.platform.DataScope;
 import dev.steward.platform.InvalidField;
 import dev.steward.platform.NotFound;
@@ -40,13 +43,15 @@ public class SignIn {
     private final int maxFailures;
     private final Duration lockout;
     private final io.micrometer.core.instrument.MeterRegistry meters;
+    private final SystemLog log;
 
     SignIn(TenantRegister tenants, Accounts accounts, PasswordHasher hasher, PasswordPolicy policy,
             LoginThrottle throttle, TransactionTemplate tx, Clock clock,
             @Value("${steward.security.max-failed-logins:5}") int maxFailures,
             @Value("${steward.security.lockout:15m}") Duration lockout,
-            io.micrometer.core.instrument.MeterRegistry meters) {
+            io.micrometer.core.instrument.MeterRegistry meters, SystemLog log) {
         this.meters = meters;
+        this.log = log;
         this.tenants = tenants;
         this.accounts = accounts;
         this.hasher = hasher;
@@ -63,47 +68,66 @@ public class SignIn {
      * {@code steward.signin.refused{reason}}, so the security team can alert on guessing.
      */
     public SignInResult password(String organisation, String username, String password, String source) {
-        SignInResult result = checkPassword(organisation, username, password, source);
-        if (result instanceof Refused refused) {
-            meters.counter("steward.signin.refused", "reason", refused.reason().name()).increment();
-        }
-        return result;
-    }
-
-    private SignInResult checkPassword(String organisation, String username, String password, String source) {
-        if (!throttle.tryAcquire(source)) {
-            return new Refused(Reason.RATE_LIMITED);
-        }
         String slug = organisation == null ? "" : organisation.strip().toLowerCase(Locale.ROOT);
         String user = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+        Attempt attempt = checkPassword(slug, user, password, source);
+        UUID logTenant = attempt.tenant().map(Tenant::id).orElse(DataScope.PROVIDER_TENANT);
+        // The consequence of the attempt (failure count, lock-out, reset) and its log entry commit together.
+        TenantScope.run(DataScope.tenant(logTenant), () -> tx.executeWithoutResult(s -> {
+            var now = clock.instant();
+            if (attempt.result() instanceof Refused refused) {
+                if (refused.reason() == Reason.BAD_CREDENTIALS && attempt.account().isPresent()) {
+                    Account a = attempt.account().get();
+                    accounts.recordFailure(a.tenantId(), a.id(), maxFailures, now.plus(lockout), now);
+                }
+                log.record(new LogEvent(logTenant, null, "auth.signin.refused", "reason=" + refused.reason(), null,
+                        "refused", null, slug + "/" + user));
+            } else if (attempt.result() instanceof Accepted accepted) {
+                resetFailures(accepted.account());
+                log.record(LogEvent.success(logTenant, callerOf(accepted.account()),
+                        accepted.next() == Next.NONE ? "auth.signin.succeeded" : "auth.signin.password-accepted",
+                        "account:" + accepted.account().id() + " next=" + accepted.next()));
+            }
+        }));
+        if (attempt.result() instanceof Refused refused) {
+            meters.counter("steward.signin.refused", "reason", refused.reason().name()).increment();
+        }
+        return attempt.result();
+    }
+
+    private record Attempt(SignInResult result, Optional<Tenant> tenant, Optional<Account> account) {
+    }
+
+    private Attempt checkPassword(String slug, String user, String password, String source) {
+        if (!throttle.tryAcquire(source)) {
+            return new Attempt(new Refused(Reason.RATE_LIMITED), Optional.empty(), Optional.empty());
+        }
         Optional<Tenant> tenant = tenants.findBySlug(slug);
         Optional<Account> account = tenant.flatMap(t -> TenantScope.call(DataScope.tenant(t.id()),
                 () -> accounts.findByUsername(t.id(), user)));
         boolean passwordOk = hasher.matches(password == null ? "" : password, account.map(Account::passwordHash).orElse(null));
         if (account.isEmpty()) {
-            return new Refused(Reason.BAD_CREDENTIALS);
+            return new Attempt(new Refused(Reason.BAD_CREDENTIALS), tenant, account);
         }
         Account a = account.get();
-        var now = clock.instant();
-        if (a.lockedAt(now)) {
-            return new Refused(Reason.LOCKED);
+        if (a.lockedAt(clock.instant())) {
+            return new Attempt(new Refused(Reason.LOCKED), tenant, account);
         }
         if (!passwordOk) {
-            TenantScope.run(DataScope.tenant(a.tenantId()),
-                    () -> accounts.recordFailure(a.tenantId(), a.id(), maxFailures, now.plus(lockout), now));
-            return new Refused(Reason.BAD_CREDENTIALS);
+            return new Attempt(new Refused(Reason.BAD_CREDENTIALS), tenant, account);
         }
         if (a.disabled()) {
-            return new Refused(Reason.DISABLED);
+            return new Attempt(new Refused(Reason.DISABLED), tenant, account);
         }
         if (!tenant.get().isActive()) {
-            return new Refused(Reason.TENANT_INACTIVE);
+            return new Attempt(new Refused(Reason.TENANT_INACTIVE), tenant, account);
         }
-        Account reset = resetFailures(a);
-        if (a.totpEnabled()) {
-            return new Accepted(reset, Next.MFA_CODE);
-        }
-        return new Accepted(reset, a.role().mfaRequired() ? Next.MFA_ENROLMENT : Next.NONE);
+        Next next = a.totpEnabled() ? Next.MFA_CODE : a.role().mfaRequired() ? Next.MFA_ENROLMENT : Next.NONE;
+        return new Attempt(new Accepted(a, next), tenant, account);
+    }
+
+    private static Caller callerOf(Account a) {
+        return new Caller(a.tenantId(), a.id(), a.username(), a.role(), Caller.Kind.ACCOUNT);
     }
 
     /** Checks a TOTP code for an account that passed its password; failures count like password failures. */
@@ -118,9 +142,12 @@ public class SignIn {
             if (step.isEmpty()) {
                 accounts.recordFailure(tenantId, accountId, maxFailures, now.plus(lockout), now);
                 meters.counter("steward.signin.refused", "reason", "BAD_SECOND_FACTOR").increment();
+                log.record(new LogEvent(tenantId, callerOf(a), "auth.mfa.refused", "account:" + a.id(), null, "refused",
+                        null, a.username()));
                 return false;
             }
             accounts.update(withTotp(a, a.totpSecret(), true, step.getAsLong(), now));
+            log.record(LogEvent.success(tenantId, callerOf(a), "auth.signin.succeeded", "account:" + a.id() + " mfa=totp"));
             return true;
         }));
     }
@@ -151,6 +178,7 @@ public class SignIn {
                 return false;
             }
             accounts.update(withTotp(a, a.totpSecret(), true, step.getAsLong(), now));
+            log.record(LogEvent.success(tenantId, callerOf(a), "auth.mfa.enrolled", "account:" + a.id()));
             return true;
         }));
     }
@@ -165,6 +193,7 @@ public class SignIn {
             accounts.update(new Account(a.tenantId(), a.id(), a.username(), a.displayName(), a.role(),
                     hasher.hash(next), a.totpSecret(), a.totpEnabled(), a.lastTotpStep(), a.failedLogins(),
                     a.lockedUntil(), a.disabled(), a.createdAt(), clock.instant()));
+            log.record(LogEvent.success(tenantId, callerOf(a), "account.password-changed", "account:" + a.id()));
         }));
     }
 
@@ -179,7 +208,7 @@ public class SignIn {
         }
         Account reset = new Account(a.tenantId(), a.id(), a.username(), a.displayName(), a.role(), a.passwordHash(),
                 a.totpSecret(), a.totpEnabled(), a.lastTotpStep(), 0, null, a.disabled(), a.createdAt(), clock.instant());
-        TenantScope.run(DataScope.tenant(a.tenantId()), () -> accounts.update(reset));
+        accounts.update(reset);
         return reset;
     }
 

@@ -13,7 +13,10 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.steward.evidence.LogEvent;
+import dev.steward.evidence.SystemLog;
 import dev.steward.identity.internal.ApiTokens;
 import dev.steward.platform.Caller;
 import dev.steward.platform.DataScope;
@@ -44,9 +47,13 @@ public class TokenIssuer {
     private final ApiTokens tokens;
     private final TenantRegister tenants;
     private final Clock clock;
+    private final SystemLog log;
+    private final TransactionTemplate tx;
     private final ConcurrentHashMap<UUID, Cached> recent = new ConcurrentHashMap<>();
 
-    TokenIssuer(ApiTokens tokens, TenantRegister tenants, Clock clock) {
+    TokenIssuer(ApiTokens tokens, TenantRegister tenants, Clock clock, SystemLog log, TransactionTemplate tx) {
+        this.log = log;
+        this.tx = tx;
         this.tokens = tokens;
         this.tenants = tenants;
         this.clock = clock;
@@ -67,7 +74,7 @@ public class TokenIssuer {
         if (days < 1 || days > 365) {
             throw new InvalidField("expiresInDays", "must be between 1 and 365");
         }
-        return issueUnchecked(caller.tenantId(), caller.principalId(), name.strip(), role, Duration.ofDays(days));
+        return issueUnchecked(caller, caller.tenantId(), caller.principalId(), name.strip(), role, Duration.ofDays(days));
     }
 
     /**
@@ -75,13 +82,22 @@ public class TokenIssuer {
      * must have decided already that the token may exist.
      */
     public IssuedToken issueUnchecked(UUID tenantId, UUID createdBy, String name, Role role, Duration lifetime) {
+        return issueUnchecked(null, tenantId, createdBy, name, role, lifetime);
+    }
+
+    private IssuedToken issueUnchecked(Caller caller, UUID tenantId, UUID createdBy, String name, Role role,
+            Duration lifetime) {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String secretText = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         var now = clock.instant();
         ApiToken token = new ApiToken(tenantId, UUID.randomUUID(), name, role, sha256(secretText), createdBy, now,
                 now.plus(lifetime), null);
-        TenantScope.run(DataScope.tenant(tenantId), () -> tokens.insert(token));
+        TenantScope.run(DataScope.tenant(tenantId), () -> tx.executeWithoutResult(s -> {
+            tokens.insert(token);
+            log.record(LogEvent.success(tenantId, caller, "token.issued",
+                    "token:" + token.id() + " role=" + role + " expires=" + token.expiresAt()));
+        }));
         String text = "stw_" + compact(token.tenantId()) + compact(token.id()) + "_" + secretText;
         return new IssuedToken(token, text);
     }
@@ -101,8 +117,11 @@ public class TokenIssuer {
 
     public void revoke(Caller caller, UUID tokenId) {
         ApiToken token = get(caller, tokenId);
-        TenantScope.run(DataScope.tenant(caller.tenantId()),
-                () -> tokens.revoke(caller.tenantId(), token.id(), clock.instant()));
+        TenantScope.run(DataScope.tenant(caller.tenantId()), () -> tx.executeWithoutResult(s -> {
+            if (tokens.revoke(caller.tenantId(), token.id(), clock.instant())) {
+                log.record(LogEvent.success(caller.tenantId(), caller, "token.revoked", "token:" + token.id()));
+            }
+        }));
         recent.remove(tokenId);
     }
 

@@ -11,6 +11,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.steward.keys.SubjectRef;
+import dev.steward.evidence.LogEvent;
+import dev.steward.evidence.SystemLog;
 import dev.steward.platform.Caller;
 import dev.steward.platform.Conflict;
 import dev.steward.platform.DataScope;
@@ -60,9 +62,12 @@ public class RecordStore {
     private final Clock clock;
     private final JsonMapper json;
 
+    private final SystemLog systemLog;
+
     RecordStore(Records records, RecordCrypto crypto, TenantRecordSettings settings, PurposePolicy policy,
             PersonalDataAccessLog accessLog, TenantRegister tenants, TransactionTemplate tx, Clock clock,
-            JsonMapper json) {
+            JsonMapper json, SystemLog systemLog) {
+        this.systemLog = systemLog;
         this.records = records;
         this.crypto = crypto;
         this.settings = settings;
@@ -286,6 +291,9 @@ public class RecordStore {
     void log(Caller caller, Action action, String subjectRef, UUID recordId, String purpose, String outcome) {
         accessLog.record(new AccessEvent(caller.tenantId(), clock.instant(), caller.actor(), caller.role(), action,
                 subjectRef, recordId, purpose, outcome));
+        // The same act, in the tamper-evident system log (same transaction).
+        systemLog.record(new LogEvent(caller.tenantId(), caller, "record." + action.name().toLowerCase(java.util.Locale.ROOT),
+                recordId == null ? "subject" : "record:" + recordId, purpose, outcome, subjectRef, caller.name()));
     }
 
     static <T> T inTenant(Caller caller, Supplier<T> work) {

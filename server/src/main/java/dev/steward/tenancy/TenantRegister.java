@@ -14,6 +14,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.steward.evidence.LogEvent;
+import dev.steward.evidence.SystemLog;
 import dev.steward.platform.Caller;
 import dev.steward.platform.Conflict;
 import dev.steward.platform.DataScope;
@@ -39,8 +41,10 @@ public class TenantRegister {
     private final Tenants tenants;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final SystemLog log;
 
-    TenantRegister(Tenants tenants, TransactionTemplate tx, Clock clock) {
+    TenantRegister(Tenants tenants, TransactionTemplate tx, Clock clock, SystemLog log) {
+        this.log = log;
         this.tenants = tenants;
         this.tx = tx;
         this.clock = clock;
@@ -49,15 +53,16 @@ public class TenantRegister {
     public Tenant create(Caller caller, NewTenant request) {
         caller.require(Permission.TENANTS_WRITE);
         validateSlug(request.slug());
-        return createUnchecked(UUID.randomUUID(), request, caller.actor());
+        return createUnchecked(UUID.randomUUID(), request, caller);
     }
 
     /** Creates the provider tenant or the demo tenant at first start; no caller exists yet. */
     public Tenant bootstrap(UUID id, NewTenant request) {
-        return createUnchecked(id, request, "system:bootstrap");
+        return createUnchecked(id, request, null);
     }
 
-    private Tenant createUnchecked(UUID id, NewTenant r, String actor) {
+    private Tenant createUnchecked(UUID id, NewTenant r, Caller caller) {
+        String actor = caller == null ? "system:bootstrap" : caller.actor();
         validateName(r.name());
         validateContract(r.contractStart(), r.contractEnd());
         validateNoticeHours(r.incidentNoticeHours());
@@ -75,6 +80,7 @@ public class TenantRegister {
                 throw new Conflict("slug: a tenant named '" + tenant.slug() + "' exists already");
             }
             tenants.recordChange(new TenantChange(id, 1, now, actor, "created: " + describe(tenant)));
+            log.record(LogEvent.success(id, caller, "tenant.created", "tenant:" + id + "@v1"));
             return tenant;
         }));
     }
@@ -99,6 +105,7 @@ public class TenantRegister {
             }
             tenants.recordChange(new TenantChange(id, updated.version(), updated.updatedAt(), caller.actor(),
                     String.join("; ", diff)));
+            log.record(LogEvent.success(id, caller, "tenant.changed", "tenant:" + id + "@v" + updated.version()));
             return updated;
         }));
     }

@@ -48,7 +48,7 @@ class CrashRecoveryIntegrationTest {
             String token;
             List<String> acknowledged = new ArrayList<>();
             try {
-                awaitReady(api, first);
+                awaitReady(api, first, this::logTail);
                 token = Files.readString(dataDir.resolve("bootstrap.token")).strip();
                 for (int i = 0; i < 20; i++) {
                     var r = api.post(token, "/api/v1/tenants", Map.of("slug", "crash-" + i, "name", "Crash " + i,
@@ -61,7 +61,7 @@ class CrashRecoveryIntegrationTest {
             }
             Process second = start(port, args);
             try {
-                awaitReady(api, second);
+                awaitReady(api, second, this::logTail);
                 for (String id : acknowledged) {
                     assertThat(api.get(token, "/api/v1/tenants/" + id).status()).as("tenant " + id).isEqualTo(200);
                 }
@@ -84,7 +84,7 @@ class CrashRecoveryIntegrationTest {
                 .redirectOutput(dataDir.resolve("server-" + Instant.now().toEpochMilli() + ".log").toFile()).start();
     }
 
-    private static void awaitReady(ApiClient api, Process process) {
+    private static void awaitReady(ApiClient api, Process process, java.util.function.Supplier<String> log) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
         while (Instant.now().isBefore(deadline) && process.isAlive()) {
             try {
@@ -96,7 +96,21 @@ class CrashRecoveryIntegrationTest {
             }
             process.onExit().completeOnTimeout(null, 200, java.util.concurrent.TimeUnit.MILLISECONDS).join();
         }
-        throw new AssertionError("server did not become ready (alive: " + process.isAlive() + ")");
+        throw new AssertionError("server did not become ready (alive: " + process.isAlive() + ")\n" + log.get());
+    }
+
+    private String logTail() {
+        try (var files = Files.list(dataDir)) {
+            StringBuilder out = new StringBuilder();
+            for (Path f : files.filter(p -> p.getFileName().toString().startsWith("server-")).sorted().toList()) {
+                List<String> lines = Files.readAllLines(f);
+                out.append(f.getFileName()).append(":\n")
+                        .append(String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size())));
+            }
+            return out.toString();
+        } catch (IOException e) {
+            return "(no server log: " + e.getMessage() + ")";
+        }
     }
 
     private static int freePort() throws IOException {

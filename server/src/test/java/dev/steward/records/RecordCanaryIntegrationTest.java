@@ -65,7 +65,7 @@ class RecordCanaryIntegrationTest {
         @Override
         List<byte[]> databaseImages() throws Exception {
             String url = env.getRequiredProperty("spring.datasource.url");
-            String database = url.substring(url.lastIndexOf('/') + 1);
+            String database = url.substring(url.lastIndexOf('/') + 1).replaceAll("\\?.*$", "");
             Process dump = new ProcessBuilder("/usr/bin/pg_dump", "-h", "127.0.0.1", "-U", "postgres", "--no-password",
                     database).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             byte[] sql = dump.getInputStream().readAllBytes();

@@ -58,9 +58,17 @@ class CrossTenantAttackIntegrationTest {
             Account bAdmin = fixtures.account(b, Role.CUSTOMER_ADMIN);
             String bToken = fixtures.token(b, Role.CUSTOMER_USER);
             UUID bTokenId = UUID.fromString(api.get(bToken, "/api/v1/me").json().get("id").asString());
+            String bAdminToken = fixtures.token(b, Role.CUSTOMER_ADMIN);
+            String canary = "canary-of-b-" + UUID.randomUUID();
+            var bRecord = api.post(bAdminToken, "/api/v1/subjects/" + B_SUBJECT + "/records", Map.of("category", "contact",
+                    "purpose", "contract", "document", Map.of("note", canary)));
+            assertThat(bRecord.status()).isEqualTo(201);
+            String bRecordId = bRecord.json().get("id").asString();
             Map<String, String> bObjects = Map.of("tenantId", b.id().toString(), "accountId", bAdmin.id().toString(),
-                    "tokenId", bTokenId.toString());
-            List<String> secretsOfB = List.of(b.slug(), bAdmin.username(), bAdmin.id().toString(), bTokenId.toString());
+                    "tokenId", bTokenId.toString(), "recordId", bRecordId, "subjectId", B_SUBJECT, "logId",
+                    b.id().toString(), "bundleId", UUID.randomUUID().toString());
+            List<String> secretsOfB = List.of(b.slug(), bAdmin.username(), bAdmin.id().toString(), bTokenId.toString(),
+                    bRecordId, canary);
 
             Map<String, String> attackers = Map.of("customer admin of A", fixtures.token(a, Role.CUSTOMER_ADMIN),
                     "managed-service staff (B is not fully managed)", fixtures.token(fixtures.provider(), Role.MANAGED_SERVICE));
@@ -79,8 +87,9 @@ class CrossTenantAttackIntegrationTest {
                     String template = path.getKey();
                     String target = fill(template, bObjects);
                     for (var attacker : attackers.entrySet()) {
-                        Response r = api.send(attacker.getValue(), method, target, body(method), Map.of());
-                        boolean aimedAtB = !template.equals(target);
+                        Response r = api.send(attacker.getValue(), method, withPurpose(target), body(method),
+                                Map.of("Purpose", "contract"));
+                        boolean aimedAtB = !tenantRelative(template).equals(target);
                         if (aimedAtB && r.status() != 404 && r.status() != 403) {
                             failures.add(attacker.getKey() + ": " + method + " " + target + " answered " + r.status());
                         }
@@ -95,6 +104,17 @@ class CrossTenantAttackIntegrationTest {
             assertThat(operations).as("operations found in the OpenAPI document").isGreaterThanOrEqualTo(15);
             assertThat(failures).isEmpty();
             assertThat(snapshot(b.id())).as("tenant B's rows").isEqualTo(before);
+        }
+
+        /** A subject id means "this id in the caller's own tenant": B's subject of the same id is another person. */
+        private static final String B_SUBJECT = "subject-of-b";
+
+        private static String tenantRelative(String template) {
+            return template.replace("{subjectId}", B_SUBJECT);
+        }
+
+        private static String withPurpose(String path) {
+            return path + (path.contains("?") ? "&" : "?") + "purpose=contract";
         }
 
         private static String fill(String template, Map<String, String> objects) {
@@ -120,6 +140,10 @@ class CrossTenantAttackIntegrationTest {
             body.put("username", Fixtures.unique("intruder"));
             body.put("password", Fixtures.PASSWORD);
             body.put("incidentNoticeHours", 1);
+            body.put("category", "contact");
+            body.put("purpose", "contract");
+            body.put("document", Map.of("planted", true));
+            body.put("categories", List.of("contact"));
             return body;
         }
 

@@ -1,0 +1,210 @@
+package dev.steward.evidence;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.steward.evidence.internal.LedgerHolder;
+import dev.steward.evidence.internal.PersonalFields;
+import dev.steward.ledger.InclusionProof;
+import dev.steward.ledger.LogId;
+import dev.steward.platform.Caller;
+import dev.steward.platform.DataScope;
+import dev.steward.platform.InvalidField;
+import dev.steward.platform.NotFound;
+import dev.steward.platform.Page;
+import dev.steward.platform.PageRequest;
+import dev.steward.platform.Permission;
+import dev.steward.platform.TenantScope;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reading the system logs (INC-5): a caller with EVIDENCE_READ reads its own tenant's log and
+ * nothing else; another tenant's log answers 404. Tiles, checkpoints and proofs are the C2SP /
+ * RFC 9162 artefacts anyone can verify offline with the log's public key.
+ */
+@Service
+public class EvidenceLog {
+
+    /** Purpose under which personal fields of log entries are revealed to their authorised readers. */
+    public static final String PURPOSE = "evidence";
+
+    private final LedgerHolder ledger;
+    private final PersonalFields personal;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    EvidenceLog(LedgerHolder ledger, PersonalFields personal, JdbcClient jdbc, TransactionTemplate tx) {
+        this.ledger = ledger;
+        this.personal = personal;
+        this.jdbc = jdbc;
+        this.tx = tx;
+    }
+
+    /** The tenant whose log {@code logId} is, if the caller may read it; 404 otherwise. */
+    public UUID authorise(Caller caller, String logId) {
+        caller.require(Permission.EVIDENCE_READ);
+        UUID tenant;
+        if (SystemLog.PROVIDER_LOG.equals(logId)) {
+            tenant = DataScope.PROVIDER_TENANT;
+        } else {
+            try {
+                tenant = UUID.fromString(logId);
+            } catch (IllegalArgumentException e) {
+                throw new NotFound("log " + logId);
+            }
+        }
+        if (!tenant.equals(caller.tenantId())) {
+            throw new NotFound("log " + logId);
+        }
+        return tenant;
+    }
+
+    public String vkey() {
+        return ledger.vkey();
+    }
+
+    public Optional<byte[]> checkpoint(UUID tenant) {
+        return ledger.ledger().latestCheckpoint(SystemLog.logOf(tenant));
+    }
+
+    public long size(UUID tenant) {
+        return integratedSize(SystemLog.logOf(tenant));
+    }
+
+    public byte[] tile(UUID tenant, int level, long index, int width) {
+        return ledger.ledger().tile(SystemLog.logOf(tenant), level, index, width);
+    }
+
+    public byte[] entryBundle(UUID tenant, long index, int width) {
+        return ledger.ledger().entryBundle(SystemLog.logOf(tenant), index, width);
+    }
+
+    public InclusionProof inclusion(UUID tenant, long index, Long treeSize) {
+        LogId log = SystemLog.logOf(tenant);
+        long integrated = integratedSize(log);
+        long size = treeSize == null ? integrated : treeSize;
+        if (size < 1 || size > integrated) {
+            throw new InvalidField("treeSize", "must be between 1 and the integrated size " + integrated);
+        }
+        if (index < 0 || index >= size) {
+            throw new InvalidField("index", "must be at least 0 and below the tree size " + size);
+        }
+        return ledger.ledger().inclusionProof(log, index, size);
+    }
+
+    public List<byte[]> consistency(UUID tenant, long from, long to) {
+        LogId log = SystemLog.logOf(tenant);
+        long integrated = integratedSize(log);
+        if (to < 1 || to > integrated) {
+            throw new InvalidField("to", "must be between 1 and the integrated size " + integrated);
+        }
+        if (from < 1 || from > to) {
+            throw new InvalidField("from", "must be between 1 and to (" + to + ")");
+        }
+        return ledger.ledger().consistencyProof(log, from, to);
+    }
+
+    private long integratedSize(LogId log) {
+        try {
+            return ledger.ledger().size(log);
+        } catch (dev.steward.ledger.UnknownLog e) {
+            return 0;
+        }
+    }
+
+    /** Entries of the tenant's log, newest first, with their personal fields opened for {@link #PURPOSE}. */
+    public Page<LogEntryView> entries(UUID tenant, EntryFilter filter, PageRequest page) {
+        if (filter.from() != null && filter.to() != null && !filter.from().isBefore(filter.to())) {
+            throw new InvalidField("to", "must be after from");
+        }
+        return TenantScope.call(DataScope.tenant(tenant), () -> tx.execute(s -> {
+            StringBuilder where = new StringBuilder(" WHERE i.tenant_id = ?");
+            List<Object> params = new ArrayList<>(List.of(tenant));
+            if (filter.from() != null) {
+                where.append(" AND i.at >= ?");
+                params.add(filter.from().atOffset(ZoneOffset.UTC));
+            }
+            if (filter.to() != null) {
+                where.append(" AND i.at < ?");
+                params.add(filter.to().atOffset(ZoneOffset.UTC));
+            }
+            if (filter.actorId() != null) {
+                where.append(" AND i.actor_id = ?");
+                params.add(filter.actorId());
+            }
+            if (filter.action() != null) {
+                where.append(" AND i.action = ?");
+                params.add(filter.action());
+            }
+            if (filter.subjectRef() != null) {
+                where.append(" AND i.subject_ref = ?");
+                params.add(filter.subjectRef());
+            }
+            long total = jdbc.sql("SELECT COUNT(*) FROM evidence_index i" + where).params(params).query(Long.class).single();
+            List<Object> pageParams = new ArrayList<>(params);
+            pageParams.add(page.size());
+            pageParams.add(page.offset());
+            record Row(long pendingId, String logId, Long seq, byte[] entry) {
+            }
+            List<Row> rows = jdbc.sql("SELECT i.pending_id, i.log_id, x.seq, COALESCE(e.entry, p.entry) FROM evidence_index i "
+                    + "LEFT JOIN ledger_pending_index x ON x.pending_id = i.pending_id "
+                    + "LEFT JOIN ledger_entry e ON e.log_id = x.log_id AND e.seq = x.seq "
+                    + "LEFT JOIN ledger_pending p ON p.pending_id = i.pending_id" + where
+                    + " ORDER BY i.at DESC, i.pending_id DESC LIMIT ? OFFSET ?").params(pageParams)
+                    .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), (Long) rs.getObject(3, Long.class), rs.getBytes(4)))
+                    .list();
+            long integratedSize = integratedSize(SystemLog.logOf(tenant));
+            List<LogEntryView> views = new ArrayList<>();
+            for (Row r : rows) {
+                views.add(view(tenant, r.seq(), r.seq() != null && r.seq() < integratedSize, r.entry()));
+            }
+            return new Page<>(views, page.page(), page.size(), total);
+        }));
+    }
+
+    private LogEntryView view(UUID tenant, Long index, boolean integrated, byte[] entry) {
+        if (entry == null) {
+            // the pending row was moved into the log between the two reads: shown without its body
+            return new LogEntryView(index, integrated, null, null, null, null, null, null, Map.of(), null, null, false);
+        }
+        JsonNode e = json.readTree(new String(entry, StandardCharsets.UTF_8));
+        String actorName = null;
+        String address = null;
+        boolean erased = false;
+        JsonNode p = e.get("personal");
+        if (p != null && !p.isNull()) {
+            Optional<byte[]> opened = personal.open(tenant, p.get("key").asString(), p.get("id").asString(),
+                    Base64.getDecoder().decode(p.get("ciphertext").asString()), PURPOSE);
+            if (opened.isPresent()) {
+                JsonNode fields = json.readTree(new String(opened.get(), StandardCharsets.UTF_8));
+                actorName = text(fields.get("actorName"));
+                address = text(fields.get("sourceAddress"));
+            } else {
+                erased = true;
+            }
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> actor = json.convertValue(e.get("actor"), Map.class);
+        return new LogEntryView(index, integrated, OffsetDateTime.parse(e.get("time").asString()).toInstant(),
+                text(e.get("action")), text(e.get("object")), text(e.get("purpose")), text(e.get("outcome")),
+                text(e.get("subject")), actor, actorName, address, erased);
+    }
+
+    private static String text(JsonNode n) {
+        return n == null || n.isNull() ? null : n.asString();
+    }
+}

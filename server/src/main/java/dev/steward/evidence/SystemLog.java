@@ -1,0 +1,136 @@
+package dev.steward.evidence;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+import dev.steward.evidence.internal.LedgerHolder;
+import dev.steward.evidence.internal.PersonalFields;
+import dev.steward.ledger.LogId;
+import dev.steward.ledger.PendingEntry;
+import dev.steward.platform.DataScope;
+
+/**
+ * The tamper-evident system log (PROC-1, SEC-1, INC-5). {@link #record} appends one entry to the
+ * log of the event's tenant <b>inside the caller's database transaction</b>: a rolled-back act
+ * leaves no entry, a committed act always has one. The entry is canonical JSON (RFC 8785, schema
+ * {@code steward.log/v1}); the actor's name and source address are encrypted under the actor's
+ * key, so the leaf hashes ciphertext and stays verifiable after the actor is crypto-shredded.
+ */
+@Service
+public class SystemLog {
+
+    public static final String SCHEMA = "steward.log/v1";
+    public static final String PROVIDER_LOG = "provider";
+
+    private final LedgerHolder ledger;
+    private final PersonalFields personal;
+    private final DataSource dataSource;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    SystemLog(LedgerHolder ledger, PersonalFields personal, DataSource dataSource, JdbcClient jdbc, Clock clock) {
+        this.ledger = ledger;
+        this.personal = personal;
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** The log of a tenant: its id, or {@code provider} for the provider tenant. */
+    public static LogId logOf(UUID tenantId) {
+        return new LogId(DataScope.PROVIDER_TENANT.equals(tenantId) ? PROVIDER_LOG : tenantId.toString());
+    }
+
+    public void record(LogEvent event) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("the system log is written inside the transaction of the act it records");
+        }
+        Instant at = clock.instant();
+        String actorKey = actorKey(event);
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("schema", SCHEMA);
+        entry.put("time", at.toString());
+        entry.put("tenant", event.tenantId().toString());
+        entry.put("actor", actor(event));
+        entry.put("action", event.action());
+        entry.put("object", event.object());
+        entry.put("purpose", event.purpose());
+        entry.put("outcome", event.outcome());
+        entry.put("subject", event.subjectRef());
+        String address = sourceAddress();
+        if (event.actorName() != null || address != null) {
+            Map<String, Object> secret = new LinkedHashMap<>();
+            secret.put("actorName", event.actorName());
+            secret.put("sourceAddress", address);
+            String id = UUID.randomUUID().toString();
+            PersonalFields.Sealed sealed = personal.seal(event.tenantId(), actorKey, id, CanonicalJson.bytes(secret));
+            entry.put("personal", Map.of("id", id, "key", sealed.subjectRef(),
+                    "ciphertext", Base64.getEncoder().encodeToString(sealed.ciphertext())));
+        }
+        byte[] bytes = CanonicalJson.bytes(entry);
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        LogId log = logOf(event.tenantId());
+        PendingEntry pending = ledger.storage().appendInTransaction(connection, log, bytes);
+        jdbc.sql("INSERT INTO evidence_index (tenant_id, pending_id, log_id, at, actor_id, action, object_ref, subject_ref, "
+                + "outcome) VALUES (?,?,?,?,?,?,?,?,?)")
+                .params(event.tenantId(), pending.pendingId(), log.value(), at.atOffset(ZoneOffset.UTC),
+                        event.caller() == null ? "system" : event.caller().principalId().toString(), event.action(),
+                        event.object(), event.subjectRef(), event.outcome())
+                .update();
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                ledger.nudge();
+            }
+        });
+    }
+
+    private static Map<String, Object> actor(LogEvent e) {
+        Map<String, Object> actor = new LinkedHashMap<>();
+        if (e.caller() == null) {
+            actor.put("kind", e.actorName() == null ? "system" : "anonymous");
+        } else {
+            actor.put("kind", e.caller().kind().name().toLowerCase());
+            actor.put("id", e.caller().principalId().toString());
+            actor.put("role", e.caller().role().name());
+            actor.put("tenant", e.caller().tenantId().toString());
+        }
+        return actor;
+    }
+
+    /** Personal fields of an act are the actor's data: they go under the actor's own key. */
+    private static String actorKey(LogEvent e) {
+        if (e.caller() == null) {
+            return "actor:anonymous";
+        }
+        return "actor:" + e.caller().kind().name().toLowerCase() + ":" + e.caller().principalId();
+    }
+
+    private static String sourceAddress() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            return attributes.getRequest().getRemoteAddr();
+        }
+        return null;
+    }
+
+    static String text(byte[] entry) {
+        return new String(entry, StandardCharsets.UTF_8);
+    }
+}

@@ -42,7 +42,11 @@ public final class KeyHierarchy {
     private record SubjectKey(TenantId tenant, SubjectRef subject) {
     }
 
-    private record CachedDataKey(byte[] wrapped, Aead aead) {
+    /**
+     * @param committed read from a row this connection did not insert, so it is committed (no
+     *        transaction can see another's uncommitted row): safe to encrypt with, unread, until erased
+     */
+    private record CachedDataKey(byte[] wrapped, Aead aead, boolean committed) {
     }
 
     private final DataSource dataSource;
@@ -50,6 +54,9 @@ public final class KeyHierarchy {
     private final Clock clock;
     private final TenantKeks keks;
     private final LruCache<SubjectKey, CachedDataKey> dataKeys;
+    /** Data keys inserted through a connection (one checkout), not yet known to be committed. */
+    private final java.util.Map<Connection, java.util.Set<SubjectKey>> insertedBy =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
     private final LruCache<TenantId, Mac> pseudonymKeys;
 
     public KeyHierarchy(DataSource dataSource, MasterKeyService master, ErasureJournal journal, Clock clock,
@@ -175,24 +182,36 @@ public final class KeyHierarchy {
     /** The subject's data key for encrypting, created (in the caller's transaction) if absent. */
     Aead dataKeyForEncryption(Connection tx, TenantId tenant, SubjectRef subject) {
         refuseErased(tenant, subject);
+        SubjectKey subjectKey = new SubjectKey(tenant, subject);
+        CachedDataKey known = dataKeys.get(subjectKey);
+        if (known != null && known.committed()) {
+            return known.aead();
+        }
         return sql("get data key", () -> {
             Optional<KeyTables.DataKeyRow> row = KeyTables.findDataKey(tx, tenant, subject);
+            boolean insertedHere = false;
             if (row.isEmpty()) {
                 KeyTables.TenantRow t = KeyTables.findTenant(tx, tenant).orElseThrow(() -> new TenantUnknown(tenant));
                 Aead kek = keks.get(tx, tenant, t.currentKek());
                 byte[] wrapped = Tinks.wrap(Tinks.newAesGcmKeyset(), kek, Aad.dataKey(tenant, subject));
                 KeyTables.insertDataKeyIfAbsent(tx, tenant, subject, t.currentKek(), wrapped, clock.instant());
+                insertedHere = true;
+                insertedBy.computeIfAbsent(tx, c -> java.util.concurrent.ConcurrentHashMap.newKeySet()).add(subjectKey);
                 row = KeyTables.findDataKey(tx, tenant, subject);
             }
             // The row is read on every encryption so that a key the cache holds from a rolled-back
             // transaction, or from before a rotation, is never used to write new data.
             KeyTables.DataKeyRow found = row.orElseThrow(() -> new SubjectErased(tenant, subject));
-            SubjectKey key = new SubjectKey(tenant, subject);
-            CachedDataKey cached = dataKeys.get(key);
+            java.util.Set<SubjectKey> mine = insertedBy.get(tx);
+            boolean committed = !insertedHere && (mine == null || !mine.contains(subjectKey));
+            CachedDataKey cached = dataKeys.get(subjectKey);
             if (cached != null && Arrays.equals(cached.wrapped(), found.wrapped())) {
+                if (committed && !cached.committed()) {
+                    dataKeys.put(subjectKey, new CachedDataKey(cached.wrapped(), cached.aead(), true));
+                }
                 return cached.aead();
             }
-            return unwrapAndCache(tx, key, found);
+            return unwrapAndCache(tx, subjectKey, found, committed);
         });
     }
 
@@ -206,17 +225,17 @@ public final class KeyHierarchy {
         }
         return sql("get data key", () -> {
             Optional<KeyTables.DataKeyRow> row = KeyTables.findDataKey(c, tenant, subject);
-            return row.isEmpty() ? Optional.<Aead>empty() : Optional.of(unwrapAndCache(c, key, row.get()));
+            return row.isEmpty() ? Optional.<Aead>empty() : Optional.of(unwrapAndCache(c, key, row.get(), false));
         });
     }
 
-    private Aead unwrapAndCache(Connection c, SubjectKey key, KeyTables.DataKeyRow row)
+    private Aead unwrapAndCache(Connection c, SubjectKey key, KeyTables.DataKeyRow row, boolean committed)
             throws SQLException, GeneralSecurityException {
         Aead kek = keks.get(c, key.tenant(), row.kekVersion());
         Aead aead = Tinks.aead(Tinks.unwrap(row.wrapped(), kek, Aad.dataKey(key.tenant(), key.subject())));
         // The journal is checked again: an erasure may have happened while the key was loaded.
         refuseErased(key.tenant(), key.subject());
-        dataKeys.put(key, new CachedDataKey(row.wrapped(), aead));
+        dataKeys.put(key, new CachedDataKey(row.wrapped(), aead, committed));
         return aead;
     }
 

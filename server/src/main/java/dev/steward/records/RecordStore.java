@@ -293,7 +293,8 @@ public class RecordStore {
                 subjectRef, recordId, purpose, outcome));
         // The same act, in the tamper-evident system log (same transaction).
         systemLog.record(new LogEvent(caller.tenantId(), caller, "record." + action.name().toLowerCase(java.util.Locale.ROOT),
-                recordId == null ? "subject" : "record:" + recordId, purpose, outcome, subjectRef, caller.name()));
+                (recordId == null ? "subject" : "record:" + recordId) + " " + outcome, purpose, "success", subjectRef,
+                caller.name()));
     }
 
     static <T> T inTenant(Caller caller, Supplier<T> work) {

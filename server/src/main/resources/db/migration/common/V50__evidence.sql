@@ -20,7 +20,7 @@ CREATE TABLE evidence_index (
     action      VARCHAR(100)             NOT NULL,
     object_ref  VARCHAR(200),
     subject_ref VARCHAR(64),
-    outcome     VARCHAR(20)              NOT NULL,
+    outcome     VARCHAR(60)              NOT NULL,
     CONSTRAINT pk_evidence_index PRIMARY KEY (tenant_id, pending_id)
 );
 CREATE INDEX ix_evidence_index_at ON evidence_index (tenant_id, at);

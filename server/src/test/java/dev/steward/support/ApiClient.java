@@ -48,6 +48,26 @@ public final class ApiClient {
         return send(token, "GET", path, null, Map.of());
     }
 
+    /** The raw bytes of a GET (tiles and entry bundles are binary). */
+    public byte[] getBytes(String token, String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).GET();
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        try {
+            HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (r.statusCode() != 200) {
+                throw new AssertionError("GET " + path + " answered " + r.statusCode() + ": " + new String(r.body()));
+            }
+            return r.body();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Response post(String token, String path, Object body) {
         return send(token, "POST", path, body, Map.of());
     }

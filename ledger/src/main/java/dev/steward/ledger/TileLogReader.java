@@ -1,6 +1,7 @@
 package dev.steward.ledger;
 
 import dev.steward.ledger.merkle.MerkleProofs;
+import dev.steward.ledger.merkle.NodeSource;
 import dev.steward.ledger.merkle.Rfc6962;
 import dev.steward.ledger.tiles.EntryBundle;
 import dev.steward.ledger.tiles.TileNodes;
@@ -25,8 +26,33 @@ public final class TileLogReader implements LogReader {
                 }
             });
 
+    /** Hashes of complete subtrees never change either; caching those of 16+ leaves spares most hashing and tile reads. */
+    private final java.util.Map<String, byte[]> subtrees = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<String, byte[]> eldest) {
+                    return size() > 100_000;
+                }
+            });
+
     public TileLogReader(LogStorage storage) {
         this.storage = Objects.requireNonNull(storage);
+    }
+
+    private NodeSource nodes(StorageTransaction tx, LogId log) {
+        TileNodes tiles = new TileNodes((l, i) -> cachedTile(tx, log, l, i));
+        return (level, index) -> {
+            if (level < 4) {
+                return tiles.node(level, index);
+            }
+            String key = log.value() + "#" + level + "/" + index;
+            byte[] h = subtrees.get(key);
+            if (h == null) {
+                h = tiles.node(level, index);
+                subtrees.put(key, h);
+            }
+            return h.clone();
+        };
     }
 
     private byte[] cachedTile(StorageTransaction tx, LogId log, int level, long index) {
@@ -111,7 +137,7 @@ public final class TileLogReader implements LogReader {
             if (index < 0 || index >= treeSize) {
                 throw new ProofRequestInvalid("index " + index + " is not below tree size " + treeSize);
             }
-            TileNodes nodes = new TileNodes((l, i) -> cachedTile(tx, log, l, i));
+            NodeSource nodes = nodes(tx, log);
             List<byte[]> path = MerkleProofs.inclusion(nodes, index, treeSize);
             byte[] leaf = nodes.node(0, index);
             byte[] checkpoint = treeSize == s.treeSize() ? s.checkpoint() : tx.checkpoint(log, treeSize).orElse(null);
@@ -129,7 +155,7 @@ public final class TileLogReader implements LogReader {
             if (size1 < 1 || size1 > size2) {
                 throw new ProofRequestInvalid("consistency needs 0 < old size <= new size, got " + size1 + " and " + size2);
             }
-            return MerkleProofs.consistency(new TileNodes((l, i) -> cachedTile(tx, log, l, i)), size1, size2);
+            return MerkleProofs.consistency(nodes(tx, log), size1, size2);
         });
     }
 

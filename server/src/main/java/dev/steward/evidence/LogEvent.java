@@ -16,16 +16,23 @@ import dev.steward.platform.Caller;
  * @param subjectRef the pseudonym of the data subject concerned, or null
  * @param actorName who acted, as a person reads it (username, token name, attempted username):
  *        personal data, stored only encrypted under the actor's key
+ * @param sourceAddress where the act came from, when the caller knows it better than the current
+ *        request does (null: the current request's remote address); personal data, stored encrypted
  */
 public record LogEvent(UUID tenantId, Caller caller, String action, String object, String purpose, String outcome,
-        String subjectRef, String actorName) {
+        String subjectRef, String actorName, String sourceAddress) {
+
+    public LogEvent(UUID tenantId, Caller caller, String action, String object, String purpose, String outcome,
+            String subjectRef, String actorName) {
+        this(tenantId, caller, action, object, purpose, outcome, subjectRef, actorName, null);
+    }
 
     public static LogEvent success(UUID tenantId, Caller caller, String action, String object) {
         return new LogEvent(tenantId, caller, action, object, null, "success", null,
                 caller == null ? null : caller.name());
     }
 
-    public LogEvent withPurpose(String purpose, String subjectRef) {
-        return new LogEvent(tenantId, caller, action, object, purpose, outcome, subjectRef, actorName);
+    public LogEvent from(String address) {
+        return new LogEvent(tenantId, caller, action, object, purpose, outcome, subjectRef, actorName, address);
     }
 }

@@ -74,7 +74,7 @@ public class SystemLog {
         entry.put("purpose", event.purpose());
         entry.put("outcome", event.outcome());
         entry.put("subject", event.subjectRef());
-        String address = sourceAddress();
+        String address = event.sourceAddress() != null ? event.sourceAddress() : sourceAddress();
         if (event.actorName() != null || address != null) {
             Map<String, Object> secret = new LinkedHashMap<>();
             secret.put("actorName", event.actorName());

@@ -81,12 +81,12 @@ public class SignIn {
                     accounts.recordFailure(a.tenantId(), a.id(), maxFailures, now.plus(lockout), now);
                 }
                 log.record(new LogEvent(logTenant, null, "auth.signin.refused", "reason=" + refused.reason(), null,
-                        "refused", null, slug + "/" + user));
+                        "refused", null, slug + "/" + user, source));
             } else if (attempt.result() instanceof Accepted accepted) {
                 resetFailures(accepted.account());
                 log.record(LogEvent.success(logTenant, callerOf(accepted.account()),
                         accepted.next() == Next.NONE ? "auth.signin.succeeded" : "auth.signin.password-accepted",
-                        "account:" + accepted.account().id() + " next=" + accepted.next()));
+                        "account:" + accepted.account().id() + " next=" + accepted.next()).from(source));
             }
         }));
         if (attempt.result() instanceof Refused refused) {

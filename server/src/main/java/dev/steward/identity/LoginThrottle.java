@@ -1,6 +1,8 @@
 package dev.steward.identity;
 
 import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -8,16 +10,15 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Limits login attempts per source address per minute, so password guessing across many
- * accounts is slowed even before any single account locks.
+ * Limits login attempts per source address to a number per sliding minute, so password guessing
+ * across many accounts is slowed even before any single account locks.
  */
 @Component
 public class LoginThrottle {
 
-    private record Window(long minute, int attempts) {
-    }
+    private static final long WINDOW_MILLIS = 60_000;
 
-    private final Map<String, Window> windows = new ConcurrentHashMap<>();
+    private final Map<String, Deque<Long>> attempts = new ConcurrentHashMap<>();
     private final int perMinute;
     private final Clock clock;
 
@@ -26,14 +27,26 @@ public class LoginThrottle {
         this.clock = clock;
     }
 
-    /** Counts an attempt; false when the source has used up its attempts for this minute. */
+    /** Counts an attempt; false when the source has made {@code perMinute} attempts in the last minute. */
     public boolean tryAcquire(String source) {
-        long minute = clock.millis() / 60_000;
-        if (windows.size() > 100_000) {
-            windows.entrySet().removeIf(e -> e.getValue().minute() < minute);
+        long now = clock.millis();
+        if (attempts.size() > 100_000) {
+            attempts.entrySet().removeIf(e -> {
+                synchronized (e.getValue()) {
+                    return e.getValue().isEmpty() || e.getValue().peekLast() < now - WINDOW_MILLIS;
+                }
+            });
         }
-        Window w = windows.compute(source, (k, old) -> old == null || old.minute() != minute ? new Window(minute, 1)
-                : new Window(minute, old.attempts() + 1));
-        return w.attempts() <= perMinute;
+        Deque<Long> times = attempts.computeIfAbsent(source, k -> new ArrayDeque<>());
+        synchronized (times) {
+            while (!times.isEmpty() && times.peekFirst() <= now - WINDOW_MILLIS) {
+                times.pollFirst();
+            }
+            if (times.size() >= perMinute) {
+                return false;
+            }
+            times.addLast(now);
+            return true;
+        }
     }
 }

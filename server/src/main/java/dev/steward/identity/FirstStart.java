@@ -38,10 +38,13 @@ class FirstStart implements ApplicationRunner {
     private final boolean demo;
     private final TokenIssuer tokens;
     private final String bootstrapTokenFile;
+    private final String port;
     private final SecureRandom random = new SecureRandom();
 
     FirstStart(TenantRegister tenants, AccountDirectory accounts, Clock clock, @Value("${steward.demo:true}") boolean demo,
-            TokenIssuer tokens, @Value("${steward.bootstrap.api-token-file:}") String bootstrapTokenFile) {
+            TokenIssuer tokens, @Value("${steward.bootstrap.api-token-file:}") String bootstrapTokenFile,
+            @Value("${server.port:8443}") String port) {
+        this.port = port;
         this.tokens = tokens;
         this.bootstrapTokenFile = bootstrapTokenFile;
         this.tenants = tenants;
@@ -77,7 +80,7 @@ class FirstStart implements ApplicationRunner {
                     Change these passwords after signing in; they are not shown again.
                     Provider staff enrol a second factor (TOTP) at their first sign-in.
                     %s=============================================================================
-                    """.formatted(System.getProperty("server.port", "8443"), printed));
+                    """.formatted(port, printed));
             log.info("first start: created the provider tenant{}", demo ? " and the demo tenant" : "");
         }
     }

@@ -57,6 +57,9 @@ class RolePermissionMatrixIntegrationTest {
     record Operation(String name, String method, Function<World, String> path, Object body) {
     }
 
+    /** A past day with no entries: the bundle is valid and small whoever asks. */
+    static final Map<String, String> BUNDLE_RANGE = Map.of("from", "2001-01-01T00:00:00Z", "to", "2001-01-02T00:00:00Z");
+
     static final List<Operation> OPERATIONS = List.of(
             new Operation("who am I", "GET", w -> "/api/v1/me", null),
             new Operation("own tenant", "GET", w -> "/api/v1/tenant", null),
@@ -89,9 +92,6 @@ class RolePermissionMatrixIntegrationTest {
                     null),
             new Operation("download a bundle", "GET", w -> "/api/v1/evidence/bundles/" + java.util.UUID.randomUUID()
                     + "/download?token=guess", null));
-
-    /** A past day with no entries: the bundle is valid and small whoever asks. */
-    static final Map<String, String> BUNDLE_RANGE = Map.of("from", "2001-01-01T00:00:00Z", "to", "2001-01-02T00:00:00Z");
 
     /** Expected status per operation, in the order of {@link Actor}. Same table as docs/roles.md. */
     static final Map<String, int[]> EXPECTED = new LinkedHashMap<>();

@@ -135,13 +135,7 @@ public class EvidenceBundles {
      * customer administrator's {@link #approve approval}; nothing is built or downloadable before.
      */
     public BundleView requestFor(Caller caller, UUID tenantId, BundleRequest request) {
-        caller.require(Permission.EVIDENCE_READ);
-        if (!caller.isProvider() || !PROVIDER_REQUESTERS.contains(caller.role())) {
-            throw new Forbidden("only the provider's security officer or compliance staff ask for a customer's bundle");
-        }
-        if (DataScope.PROVIDER_TENANT.equals(tenantId) || !hasLog(tenantId)) {
-            throw new NotFound("tenant " + tenantId);
-        }
+        authoriseRequestFor(caller, tenantId);
         validate(request);
         UUID id = UUID.randomUUID();
         return inTenant(tenantId, () -> {
@@ -150,6 +144,21 @@ public class EvidenceBundles {
             log.record(LogEvent.success(tenantId, caller, "evidence.bundle.requested", object(id, request)));
             return find(tenantId, id).orElseThrow().view();
         });
+    }
+
+    /**
+     * Whether the caller may ask for (and list) bundles of {@code tenantId} on its behalf: 403 for
+     * anyone but the provider's security officer and compliance staff, 404 for a tenant with no log.
+     * Checked before the request body is even read.
+     */
+    public void authoriseRequestFor(Caller caller, UUID tenantId) {
+        caller.require(Permission.EVIDENCE_READ);
+        if (!caller.isProvider() || !PROVIDER_REQUESTERS.contains(caller.role())) {
+            throw new Forbidden("only the provider's security officer or compliance staff ask for a customer's bundle");
+        }
+        if (DataScope.PROVIDER_TENANT.equals(tenantId) || !hasLog(tenantId)) {
+            throw new NotFound("tenant " + tenantId);
+        }
     }
 
     /** The customer administrator approves a provider-requested bundle: it is built and the link is given to them. */
@@ -190,13 +199,7 @@ public class EvidenceBundles {
 
     /** The bundles provider staff asked for on a customer's behalf. */
     public Page<BundleView> listFor(Caller caller, UUID tenantId, PageRequest page) {
-        caller.require(Permission.EVIDENCE_READ);
-        if (!caller.isProvider() || !PROVIDER_REQUESTERS.contains(caller.role())) {
-            throw new Forbidden("only the provider's security officer or compliance staff list a customer's bundles");
-        }
-        if (DataScope.PROVIDER_TENANT.equals(tenantId) || !hasLog(tenantId)) {
-            throw new NotFound("tenant " + tenantId);
-        }
+        authoriseRequestFor(caller, tenantId);
         return page(tenantId, true, page);
     }
 

@@ -102,7 +102,7 @@ class EvidenceBundleIntegrationTest {
         private Acted tenantWithLoggedAct() {
             Tenant t = fixtures.tenant();
             String admin = fixtures.token(t, Role.CUSTOMER_ADMIN);
-            Instant from = Instant.now().minusMillis(5);
+            Instant from = Instant.now();
             Response created = api.post(admin, "/api/v1/accounts", Map.of("username", Fixtures.unique("clerk"),
                     "displayName", "Clerk", "role", "CUSTOMER_USER", "password", Fixtures.PASSWORD));
             assertThat(created.status()).isEqualTo(201);

@@ -45,7 +45,9 @@ class BundleApi {
 
     @PostMapping("/evidence/bundles")
     ResponseEntity<BundleView> request(@RequestBody Map<String, Object> body) {
-        BundleView v = bundles.request(Callers.current(), parse(body));
+        var caller = Callers.current();
+        caller.require(dev.steward.platform.Permission.EVIDENCE_READ);
+        BundleView v = bundles.request(caller, parse(body));
         return ResponseEntity.created(URI.create("/api/v1/evidence/bundles/" + v.id())).body(v);
     }
 
@@ -56,7 +58,9 @@ class BundleApi {
 
     @PostMapping("/tenants/{tenantId}/evidence/bundles")
     ResponseEntity<BundleView> requestFor(@PathVariable UUID tenantId, @RequestBody Map<String, Object> body) {
-        BundleView v = bundles.requestFor(Callers.current(), tenantId, parse(body));
+        var caller = Callers.current();
+        bundles.authoriseRequestFor(caller, tenantId);
+        BundleView v = bundles.requestFor(caller, tenantId, parse(body));
         return ResponseEntity.status(201).body(v);
     }
 

@@ -291,10 +291,12 @@ public class RecordStore {
     void log(Caller caller, Action action, String subjectRef, UUID recordId, String purpose, String outcome) {
         accessLog.record(new AccessEvent(caller.tenantId(), clock.instant(), caller.actor(), caller.role(), action,
                 subjectRef, recordId, purpose, outcome));
-        // The same act, in the tamper-evident system log (same transaction).
+        // The same act, in the tamper-evident system log (same transaction). Its outcome is one word
+        // (success, refused, failed); a longer access-log outcome (an erasure's receipt) goes into the object.
+        boolean word = outcome.equals("success") || outcome.equals("refused") || outcome.equals("failed");
+        String object = (recordId == null ? "subject" : "record:" + recordId) + (word ? "" : " " + outcome);
         systemLog.record(new LogEvent(caller.tenantId(), caller, "record." + action.name().toLowerCase(java.util.Locale.ROOT),
-                (recordId == null ? "subject" : "record:" + recordId) + " " + outcome, purpose, "success", subjectRef,
-                caller.name()));
+                object, purpose, word ? outcome : "success", subjectRef, caller.name()));
     }
 
     static <T> T inTenant(Caller caller, Supplier<T> work) {

@@ -57,6 +57,9 @@ class RolePermissionMatrixIntegrationTest {
     record Operation(String name, String method, Function<World, String> path, Object body) {
     }
 
+    /** A past day with no entries: the bundle is valid and small whoever asks. */
+    static final Map<String, String> BUNDLE_RANGE = Map.of("from", "2001-01-01T00:00:00Z", "to", "2001-01-02T00:00:00Z");
+
     static final List<Operation> OPERATIONS = List.of(
             new Operation("who am I", "GET", w -> "/api/v1/me", null),
             new Operation("own tenant", "GET", w -> "/api/v1/tenant", null),
@@ -78,7 +81,17 @@ class RolePermissionMatrixIntegrationTest {
             new Operation("record categories", "GET", w -> "/api/v1/record-categories", null),
             new Operation("change record categories", "PUT", w -> "/api/v1/record-categories",
                     Map.of("categories", List.of("contact", "billing", "identity", "other"))),
-            new Operation("erase a subject", "DELETE", w -> "/api/v1/subjects/matrix-subject", null));
+            new Operation("erase a subject", "DELETE", w -> "/api/v1/subjects/matrix-subject", null),
+            new Operation("request own evidence bundle", "POST", w -> "/api/v1/evidence/bundles", BUNDLE_RANGE),
+            new Operation("list own evidence bundles", "GET", w -> "/api/v1/evidence/bundles", null),
+            new Operation("request a customer's bundle", "POST", w -> "/api/v1/tenants/" + w.unmanaged().id() + "/evidence/bundles",
+                    BUNDLE_RANGE),
+            new Operation("list a customer's bundles", "GET", w -> "/api/v1/tenants/" + w.unmanaged().id() + "/evidence/bundles",
+                    null),
+            new Operation("approve a bundle", "POST", w -> "/api/v1/evidence/bundles/" + java.util.UUID.randomUUID() + "/approve",
+                    null),
+            new Operation("download a bundle", "GET", w -> "/api/v1/evidence/bundles/" + java.util.UUID.randomUUID()
+                    + "/download?token=guess", null));
 
     /** Expected status per operation, in the order of {@link Actor}. Same table as docs/roles.md. */
     static final Map<String, int[]> EXPECTED = new LinkedHashMap<>();
@@ -105,6 +118,13 @@ class RolePermissionMatrixIntegrationTest {
         EXPECTED.put("record categories", new int[] {       403, 403, 403, 403, 403, 403, 200, 200, 403, 403 });
         EXPECTED.put("change record categories", new int[] { 403, 403, 403, 403, 403, 403, 200, 403, 403, 403 });
         EXPECTED.put("erase a subject", new int[] {         403, 403, 403, 403, 403, 403, 200, 403, 403, 403 });
+        // Evidence: EVIDENCE_READ of one's own tenant; provider staff ask for a customer's bundle, its administrator approves.
+        EXPECTED.put("request own evidence bundle", new int[] { 403, 201, 201, 403, 403, 201, 201, 403, 201, 403 });
+        EXPECTED.put("list own evidence bundles", new int[] {   403, 200, 200, 403, 403, 200, 200, 403, 200, 403 });
+        EXPECTED.put("request a customer's bundle", new int[] { 403, 201, 201, 403, 403, 403, 403, 403, 403, 403 });
+        EXPECTED.put("list a customer's bundles", new int[] {   403, 200, 200, 403, 403, 403, 403, 403, 403, 403 });
+        EXPECTED.put("approve a bundle", new int[] {            403, 403, 403, 403, 403, 403, 404, 403, 403, 403 });
+        EXPECTED.put("download a bundle", new int[] {           403, 404, 404, 403, 403, 404, 404, 403, 404, 403 });
     }
 
     abstract static class Cases extends IntegrationTestBase {

@@ -31,6 +31,9 @@ public final class TestDatabases implements ApplicationContextInitializer<Config
         String dataDir = "target/test-data/" + run;
         props.put("steward.data-dir", dataDir);
         props.put("steward.demo", "false");
+        // Tests run the anchoring job themselves; in the background it would change tenants' evidence_anchors
+        // rows while CrossTenantAttackIntegrationTest compares them before and after its attacks.
+        props.put("steward.evidence.anchor-interval", "PT24H");
         if (env.matchesProfiles(Db.POSTGRES, Db.POSTGRES_VIA_PROXY)) {
             String name = "steward_test_" + run;
             createDatabase(name);

@@ -23,6 +23,7 @@ import dev.steward.ledger.InclusionProof;
 import dev.steward.ledger.tiles.TileAddress;
 import dev.steward.ledger.tiles.Tiles;
 import dev.steward.platform.Callers;
+import dev.steward.platform.InvalidField;
 import dev.steward.platform.NotFound;
 import dev.steward.platform.Page;
 import dev.steward.platform.PageRequest;
@@ -99,16 +100,28 @@ class LogApi {
     }
 
     @GetMapping("/proof/inclusion")
-    Proof inclusion(@PathVariable String logId, @RequestParam long index, @RequestParam(required = false) Long treeSize) {
+    Proof inclusion(@PathVariable String logId, @RequestParam(required = false) Long index,
+            @RequestParam(required = false) Long treeSize) {
+        // parameters are checked only once the caller may read the log: another tenant's log is 404 whatever is asked
         UUID tenant = logs.authorise(Callers.current(), logId);
+        if (index == null) {
+            throw new InvalidField("index", "is required");
+        }
         InclusionProof p = logs.inclusion(tenant, index, treeSize);
         String cp = logs.checkpoint(tenant).map(b -> new String(b, StandardCharsets.UTF_8)).orElse(null);
         return new Proof(logId, p.index(), p.treeSize(), b64(p.leafHash()), p.hashes().stream().map(LogApi::b64).toList(), cp);
     }
 
     @GetMapping("/proof/consistency")
-    Consistency consistency(@PathVariable String logId, @RequestParam long from, @RequestParam long to) {
+    Consistency consistency(@PathVariable String logId, @RequestParam(required = false) Long from,
+            @RequestParam(required = false) Long to) {
         UUID tenant = logs.authorise(Callers.current(), logId);
+        if (from == null) {
+            throw new InvalidField("from", "is required");
+        }
+        if (to == null) {
+            throw new InvalidField("to", "is required");
+        }
         return new Consistency(logId, from, to, logs.consistency(tenant, from, to).stream().map(LogApi::b64).toList());
     }
 

@@ -1,0 +1,58 @@
+package dev.steward.evidence.internal;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import dev.steward.ledger.LogId;
+import dev.steward.ledger.PendingEntry;
+import dev.steward.ledger.verify.EvidenceBundle;
+
+/**
+ * Turns selected log entries into an evidence bundle file: waits until every one of them is
+ * integrated, then proves them all against the checkpoint of the integrated size at that moment
+ * (with a consistency proof to the latest checkpoint) and stores the zip.
+ */
+@Component
+public class BundleAssembler {
+
+    /** A selected entry: its pending id, and its index once integrated (else null). */
+    public record Selected(long pendingId, Long index) {
+    }
+
+    private final LedgerHolder ledger;
+    private final BundleFiles files;
+    private final Duration integrationTimeout;
+
+    BundleAssembler(LedgerHolder ledger, BundleFiles files,
+            @Value("${steward.evidence.integration-timeout:PT30S}") Duration integrationTimeout) {
+        this.ledger = ledger;
+        this.files = files;
+        this.integrationTimeout = integrationTimeout;
+    }
+
+    /**
+     * Writes the bundle of {@code selected} entries of {@code log}; returns how many it holds.
+     *
+     * @throws dev.steward.ledger.IntegrationTimeout if an entry is not integrated in time
+     */
+    public int assemble(UUID tenantId, UUID bundleId, LogId log, List<Selected> selected) {
+        List<Long> indices = new ArrayList<>(selected.size());
+        for (Selected s : selected) {
+            indices.add(s.index() != null ? s.index()
+                    : ledger.ledger().awaitIntegrated(new PendingEntry(log, s.pendingId()), integrationTimeout).index());
+        }
+        // The request itself was logged (and committed) just before, so the log has at least one entry to await
+        // even when the range selects none: the bundle then still carries a signed checkpoint.
+        long highest = indices.stream().mapToLong(Long::longValue).max().orElse(0);
+        ledger.ledger().awaitIntegrated(log, highest, integrationTimeout);
+        long size = ledger.ledger().size(log);
+        EvidenceBundle bundle = EvidenceBundle.collect(ledger.ledger(), log, indices, ledger.vkey(), size);
+        files.write(tenantId, bundleId, bundle);
+        return indices.size();
+    }
+}

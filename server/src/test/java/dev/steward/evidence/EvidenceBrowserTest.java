@@ -1,0 +1,86 @@
+package dev.steward.evidence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.WebElement;
+import org.springframework.test.context.ActiveProfiles;
+
+import dev.steward.identity.Account;
+import dev.steward.platform.Role;
+import dev.steward.support.Browser;
+import dev.steward.support.Db;
+import dev.steward.support.Fixtures;
+import dev.steward.support.IntegrationTestBase;
+import dev.steward.tenancy.Tenant;
+
+/** The "System log" console page in headless Chromium, under the strict Content-Security-Policy. H2 only. */
+class EvidenceBrowserTest {
+
+    @Nested
+    @ActiveProfiles(Db.H2)
+    class OnH2 extends Cases {
+    }
+
+    abstract static class Cases extends IntegrationTestBase {
+
+        Browser browser;
+
+        @BeforeEach
+        void openBrowser() {
+            browser = Browser.open(port);
+        }
+
+        @AfterEach
+        void closeBrowser(TestInfo test) {
+            try {
+                browser.screenshot(test.getTestMethod().orElseThrow().getName());
+            } finally {
+                browser.close();
+            }
+        }
+
+        @Test
+        void customerAdminSeesItsOwnSignInAndGetsABundleLinkOnce() {
+            Tenant t = fixtures.tenant();
+            Account admin = fixtures.account(t, Role.CUSTOMER_ADMIN);
+            browser.go("/login");
+            browser.type("#organisation", t.slug());
+            browser.type("#username", admin.username());
+            browser.type("#password", Fixtures.PASSWORD);
+            browser.find("#sign-in").click();
+            browser.awaitText("#who", admin.username());
+
+            browser.find("nav a[href='/console/logs']").click();
+            browser.awaitPath("/console/logs");
+            assertThat(browser.title()).isEqualTo("System log · Steward");
+            WebElement signIn = browser.findAll("#log-table tbody tr").stream()
+                    .filter(r -> r.getText().contains("auth.signin.succeeded")).findFirst().orElseThrow();
+            assertThat(signIn.getText()).contains("account", "CUSTOMER_ADMIN", admin.username(), "success");
+            assertThat(browser.findAll("#log-table th[scope=col]")).hasSize(7);
+            assertThat(browser.find("#log-table caption").getText()).startsWith("Log entries");
+            assertThat(browser.find("label[for=from]").getText()).contains("From");
+
+            browser.type("#action", "auth.signin.succeeded");
+            browser.find("#apply-filter").click();
+            browser.awaitPath("/console/logs?");
+            assertThat(browser.findAll("#log-table tbody tr")).allMatch(r -> r.getText().contains("auth.signin.succeeded"));
+
+            browser.setDate("#bundle-from", "2000-01-01T00:00:00");
+            browser.setDate("#bundle-to", "2100-01-01T00:00:00");
+            browser.find("#bundle-action").clear();
+            browser.find("#request-bundle").click();
+            WebElement link = browser.await("#bundle-link");
+            assertThat(link.getAttribute("href")).contains("/console/logs/bundles/").contains("/download?token=");
+            assertThat(browser.find("#bundle-table tbody").getText()).contains("READY");
+
+            browser.go("/console/logs");
+            assertThat(browser.findAll("#bundle-link")).as("the link is shown once").isEmpty();
+            assertThat(browser.cspViolations()).isEmpty();
+        }
+    }
+}

@@ -16,17 +16,20 @@ CREATE FUNCTION steward_tenant_visible(row_tenant UUID) RETURNS BOOLEAN
         OR current_setting('steward.scope', true) = 'provider'
 $$;
 
-DO $$
-DECLARE t TEXT;
+-- Every tenant table is put under the same policy by this one procedure (later migrations call it).
+CREATE FUNCTION steward_isolate_tenant_table(t TEXT) RETURNS VOID
+    LANGUAGE plpgsql AS $$
 BEGIN
-    FOREACH t IN ARRAY ARRAY['tenants', 'tenant_changes', 'accounts', 'api_tokens', 'idempotency_keys'] LOOP
-        EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
-        EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', t);
-        EXECUTE format('CREATE POLICY tenant_isolation ON %I USING (steward_tenant_visible(tenant_id)) '
-                       'WITH CHECK (steward_tenant_visible(tenant_id))', t);
-    END LOOP;
+    EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
+    EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', t);
+    EXECUTE format('CREATE POLICY tenant_isolation ON %I USING (steward_tenant_visible(tenant_id)) '
+                   'WITH CHECK (steward_tenant_visible(tenant_id))', t);
 END
 $$;
+REVOKE ALL ON FUNCTION steward_isolate_tenant_table(TEXT) FROM PUBLIC;
+
+SELECT steward_isolate_tenant_table(t)
+FROM unnest(ARRAY['tenants', 'tenant_changes', 'accounts', 'api_tokens', 'idempotency_keys']) AS t;
 
 GRANT USAGE ON SCHEMA public TO ${app_role};
 GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${app_role};

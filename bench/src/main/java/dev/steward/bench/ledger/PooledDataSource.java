@@ -10,8 +10,13 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
-/** A minimal connection pool for the benchmark: closing a borrowed connection returns it (rolled back) to the pool. */
-final class PooledDataSource implements DataSource {
+/**
+ * A minimal connection pool for the benchmarks: closing a borrowed connection returns it (rolled
+ * back) to the pool. Each checkout gets a new wrapper with identity equality, as Hikari's proxies
+ * have, so code that tells checkouts apart (the keys module's data-key cache) sees what it sees
+ * in the server.
+ */
+public final class PooledDataSource implements DataSource {
 
     private final DataSource target;
     private final ConcurrentLinkedDeque<Connection> idle = new ConcurrentLinkedDeque<>();
@@ -40,6 +45,12 @@ final class PooledDataSource implements DataSource {
                             idle.addFirst(r);
                         }
                         return null;
+                    }
+                    if (method.getName().equals("equals")) {
+                        return proxy == args[0];
+                    }
+                    if (method.getName().equals("hashCode")) {
+                        return System.identityHashCode(proxy);
                     }
                     if (method.getName().equals("isClosed")) {
                         return closed[0] || r.isClosed();

@@ -49,7 +49,7 @@ public final class TileLogReader implements LogReader {
             TileNode at = Tiles.nodeCoordsToTileAddress(level, index);
             int width = (int) ((at.nodeIndex() + 1) << at.nodeLevel());
             TileTree t = tiles.get(log, at.tileLevel(), at.tileIndex(), width,
-                    () -> storage.inTransaction(tx -> tx.tile(log, at.tileLevel(), at.tileIndex())));
+                    () -> storage.readOnce(tx -> tx.tile(log, at.tileLevel(), at.tileIndex())));
             if (t == null || t.width() < width) {
                 throw new IllegalStateException("tile " + at.tileLevel() + "/" + at.tileIndex()
                         + " lacks the hashes of node " + level + "/" + index);

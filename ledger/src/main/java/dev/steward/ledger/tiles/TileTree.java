@@ -22,15 +22,11 @@ public final class TileTree {
         int width = tile.length / Rfc6962.HASH_SIZE;
         byte[][] levels = new byte[Tiles.HEIGHT + 1][];
         levels[0] = java.util.Arrays.copyOf(tile, width * Rfc6962.HASH_SIZE);
-        byte[] left = new byte[Rfc6962.HASH_SIZE];
-        byte[] right = new byte[Rfc6962.HASH_SIZE];
         for (int h = 1, n = width / 2; h <= Tiles.HEIGHT; h++, n /= 2) {
             byte[] below = levels[h - 1];
             byte[] row = new byte[n * Rfc6962.HASH_SIZE];
             for (int i = 0; i < n; i++) {
-                System.arraycopy(below, 2 * i * Rfc6962.HASH_SIZE, left, 0, Rfc6962.HASH_SIZE);
-                System.arraycopy(below, (2 * i + 1) * Rfc6962.HASH_SIZE, right, 0, Rfc6962.HASH_SIZE);
-                System.arraycopy(Rfc6962.nodeHash(left, right), 0, row, i * Rfc6962.HASH_SIZE, Rfc6962.HASH_SIZE);
+                Rfc6962.nodeHashInto(below, 2 * i * Rfc6962.HASH_SIZE, row, i * Rfc6962.HASH_SIZE);
             }
             levels[h] = row;
         }

@@ -66,7 +66,7 @@ public final class LedgerBench implements Benchmark {
         return "Durable sequencing of 256-byte entries (ack after commit) with tiles and signed checkpoints, "
                 + "on PostgreSQL and H2 (file, WRITE_DELAY=0), against plain batched INSERTs and raw SHA-256 "
                 + "of the same entries. Max throughput: producers keep " + IN_FLIGHT + " entries in flight (closed loop). "
-                + "Latency: a fixed offered rate at " + (int) (LOAD * 100) + "% of that max (open loop, measured from "
+                + "Latency: a fixed offered rate at " + (int) (LOAD * 100) + "% of the max sequenced-and-integrated rate (open loop, measured from "
                 + "each entry's due time). Inclusion proofs from tiles, also on a 10^7-entry tree whose tiles are "
                 + "written directly (no entry rows); offline verification of a 100k-entry bundle.";
     }

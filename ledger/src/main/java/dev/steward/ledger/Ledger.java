@@ -28,8 +28,8 @@ public final class Ledger implements LogReader, AutoCloseable {
             LedgerConfig config, Consumer<Throwable> integrationErrors) {
         this.storage = Objects.requireNonNull(storage);
         this.checkpoints = new CheckpointSigner(signer, clock, clockOffset);
-        this.sequencer = new Sequencer(storage, clock, config);
         this.integrator = new Integrator(storage, checkpoints, clock, config, integrationErrors);
+        this.sequencer = new Sequencer(storage, clock, config, integrator::nudge);
         this.reader = new TileLogReader(storage);
     }
 
@@ -46,8 +46,7 @@ public final class Ledger implements LogReader, AutoCloseable {
 
     /** See {@link Sequencer#append}: completes after the durable commit with the entry's index. */
     public CompletableFuture<SequencedEntry> append(LogId log, byte[] entry) {
-        CompletableFuture<SequencedEntry> f = sequencer.append(log, entry);
-        return f.whenComplete((e, t) -> integrator.nudge());
+        return sequencer.append(log, entry);
     }
 
     public Integrator integrator() {

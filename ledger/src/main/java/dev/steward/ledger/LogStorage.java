@@ -15,6 +15,15 @@ public interface LogStorage {
      */
     <T> T inTransaction(Work<T> work);
 
+    /**
+     * Runs read-only {@code work} that needs no consistency between its reads (typically one query),
+     * possibly without a transaction of its own, which saves the commit round trip.
+     * By default the same as {@link #inTransaction}.
+     */
+    default <T> T readOnce(Work<T> work) {
+        return inTransaction(work);
+    }
+
     /** Work done in one storage transaction. */
     @FunctionalInterface
     interface Work<T> {

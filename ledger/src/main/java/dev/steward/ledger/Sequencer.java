@@ -24,6 +24,7 @@ public final class Sequencer implements AutoCloseable {
     }
 
     private final LogStorage storage;
+    private final Runnable afterCommit;
     private final Clock clock;
     private final LedgerConfig config;
     private final BlockingQueue<Request> queue;
@@ -31,6 +32,12 @@ public final class Sequencer implements AutoCloseable {
     private Thread thread;
 
     public Sequencer(LogStorage storage, Clock clock, LedgerConfig config) {
+        this(storage, clock, config, () -> { });
+    }
+
+    /** As {@link #Sequencer(LogStorage, Clock, LedgerConfig)}, running {@code afterCommit} once after each committed batch. */
+    public Sequencer(LogStorage storage, Clock clock, LedgerConfig config, Runnable afterCommit) {
+        this.afterCommit = Objects.requireNonNull(afterCommit);
         this.storage = Objects.requireNonNull(storage);
         this.clock = Objects.requireNonNull(clock);
         this.config = Objects.requireNonNull(config);
@@ -108,19 +115,17 @@ public final class Sequencer implements AutoCloseable {
     private void commit(List<Request> batch) {
         Map<LogId, List<Request>> byLog = new LinkedHashMap<>();
         batch.forEach(r -> byLog.computeIfAbsent(r.log(), k -> new ArrayList<>()).add(r));
-        Map<Request, Long> indices;
+        Map<LogId, Long> firstIndex;
         try {
-            indices = storage.inTransaction(tx -> {
-                Map<Request, Long> out = new LinkedHashMap<>();
+            firstIndex = storage.inTransaction(tx -> {
+                Map<LogId, Long> out = new LinkedHashMap<>();
                 var now = clock.instant();
                 for (var e : byLog.entrySet()) {
                     long first = tx.lockSequence(e.getKey(), now);
                     List<byte[]> entries = e.getValue().stream().map(Request::entry).toList();
                     tx.insertSequenced(e.getKey(), first, entries, null, now);
                     tx.updateSequence(e.getKey(), first + entries.size(), now);
-                    for (int i = 0; i < entries.size(); i++) {
-                        out.put(e.getValue().get(i), first + i);
-                    }
+                    out.put(e.getKey(), first);
                 }
                 return out;
             });
@@ -128,7 +133,13 @@ public final class Sequencer implements AutoCloseable {
             batch.forEach(r -> r.done().completeExceptionally(e));
             return;
         }
-        indices.forEach((r, index) -> r.done().complete(new SequencedEntry(r.log(), index)));
+        afterCommit.run();
+        byLog.forEach((log, requests) -> {
+            long first = firstIndex.get(log);
+            for (int i = 0; i < requests.size(); i++) {
+                requests.get(i).done().complete(new SequencedEntry(log, first + i));
+            }
+        });
     }
 
     /** Stops accepting entries, commits what is queued, and waits for the thread to end. */

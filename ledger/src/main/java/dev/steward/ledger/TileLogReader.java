@@ -1,70 +1,61 @@
 package dev.steward.ledger;
 
 import dev.steward.ledger.merkle.MerkleProofs;
-import dev.steward.ledger.merkle.NodeSource;
 import dev.steward.ledger.merkle.Rfc6962;
 import dev.steward.ledger.tiles.EntryBundle;
-import dev.steward.ledger.tiles.TileNodes;
+import dev.steward.ledger.merkle.NodeSource;
+import dev.steward.ledger.tiles.TileNode;
+import dev.steward.ledger.tiles.TileTree;
 import dev.steward.ledger.tiles.Tiles;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 
 /** {@link LogReader} over the entries and hash tiles in a {@link LogStorage}; each call is one read transaction. */
 public final class TileLogReader implements LogReader {
 
-    private static final int CACHED_TILES = 4096;
+    /** At most 32 MiB of expanded full tiles. */
+    private static final int CACHED_TILES = 2048;
+
+    /** The largest integrated size seen per log, with its checkpoint: sizes only grow, and a size's checkpoint never changes. */
+    private record Known(long treeSize, byte[] checkpoint) {
+    }
 
     private final LogStorage storage;
-    /** Full tiles never change, so proofs may reuse them; partial tiles are always read afresh. */
-    private final java.util.Map<String, byte[]> fullTiles = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(256, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(java.util.Map.Entry<String, byte[]> eldest) {
-                    return size() > CACHED_TILES;
-                }
-            });
-
-    /** Hashes of complete subtrees never change either; caching those of 16+ leaves spares most hashing and tile reads. */
-    private final java.util.Map<String, byte[]> subtrees = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(1024, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(java.util.Map.Entry<String, byte[]> eldest) {
-                    return size() > 100_000;
-                }
-            });
+    private final TileCache tiles = new TileCache(CACHED_TILES);
+    private final Map<LogId, Known> known = new ConcurrentHashMap<>();
 
     public TileLogReader(LogStorage storage) {
         this.storage = Objects.requireNonNull(storage);
     }
 
-    private NodeSource nodes(StorageTransaction tx, LogId log) {
-        TileNodes tiles = new TileNodes((l, i) -> cachedTile(tx, log, l, i));
-        return (level, index) -> {
-            if (level < 4) {
-                return tiles.node(level, index);
-            }
-            String key = log.value() + "#" + level + "/" + index;
-            byte[] h = subtrees.get(key);
-            if (h == null) {
-                h = tiles.node(level, index);
-                subtrees.put(key, h);
-            }
-            return h.clone();
-        };
+    /** A state at least {@code treeSize} large if the log has one, from memory when one was seen, else read. */
+    private Known atLeast(LogId log, long treeSize) {
+        Known k = known.get(log);
+        if (k != null && k.treeSize() >= treeSize) {
+            return k;
+        }
+        LogState s = storage.inTransaction(tx -> state(tx, log));
+        Known read = new Known(s.treeSize(), s.checkpoint());
+        return known.merge(log, read, (a, b) -> a.treeSize() >= b.treeSize() ? a : b);
     }
 
-    private byte[] cachedTile(StorageTransaction tx, LogId log, int level, long index) {
-        String key = log.value() + "/" + level + "/" + index;
-        byte[] t = fullTiles.get(key);
-        if (t == null) {
-            t = tx.tile(log, level, index);
-            if (t != null && t.length == Tiles.WIDTH * Rfc6962.HASH_SIZE) {
-                fullTiles.put(key, t);
+    /** Node hashes of the tree of {@code treeSize} from cached tiles, reading a missing tile in its own transaction. */
+    private NodeSource nodes(LogId log, long treeSize) {
+        return (level, index) -> {
+            TileNode at = Tiles.nodeCoordsToTileAddress(level, index);
+            int width = (int) ((at.nodeIndex() + 1) << at.nodeLevel());
+            TileTree t = tiles.get(log, at.tileLevel(), at.tileIndex(), width,
+                    () -> storage.readOnce(tx -> tx.tile(log, at.tileLevel(), at.tileIndex())));
+            if (t == null || t.width() < width) {
+                throw new IllegalStateException("tile " + at.tileLevel() + "/" + at.tileIndex()
+                        + " lacks the hashes of node " + level + "/" + index);
             }
-        }
-        return t;
+            return t.node(at.nodeLevel(), at.nodeIndex());
+        };
     }
 
     private LogState state(StorageTransaction tx, LogId log) {
@@ -129,34 +120,31 @@ public final class TileLogReader implements LogReader {
 
     @Override
     public InclusionProof inclusionProof(LogId log, long index, long treeSize) {
-        return storage.inTransaction(tx -> {
-            LogState s = state(tx, log);
-            if (treeSize > s.treeSize()) {
-                throw new ProofRequestInvalid("tree size " + treeSize + " exceeds the integrated size " + s.treeSize());
-            }
-            if (index < 0 || index >= treeSize) {
-                throw new ProofRequestInvalid("index " + index + " is not below tree size " + treeSize);
-            }
-            NodeSource nodes = nodes(tx, log);
-            List<byte[]> path = MerkleProofs.inclusion(nodes, index, treeSize);
-            byte[] leaf = nodes.node(0, index);
-            byte[] checkpoint = treeSize == s.treeSize() ? s.checkpoint() : tx.checkpoint(log, treeSize).orElse(null);
-            return new InclusionProof(log, index, treeSize, leaf, path, checkpoint);
-        });
+        Known k = atLeast(log, treeSize);
+        if (treeSize > k.treeSize()) {
+            throw new ProofRequestInvalid("tree size " + treeSize + " exceeds the integrated size " + k.treeSize());
+        }
+        if (index < 0 || index >= treeSize) {
+            throw new ProofRequestInvalid("index " + index + " is not below tree size " + treeSize);
+        }
+        NodeSource nodes = nodes(log, treeSize);
+        List<byte[]> path = MerkleProofs.inclusion(nodes, index, treeSize);
+        byte[] leaf = nodes.node(0, index);
+        byte[] checkpoint = treeSize == k.treeSize() ? k.checkpoint()
+                : storage.inTransaction(tx -> tx.checkpoint(log, treeSize)).orElse(null);
+        return new InclusionProof(log, index, treeSize, leaf, path, checkpoint);
     }
 
     @Override
     public List<byte[]> consistencyProof(LogId log, long size1, long size2) {
-        return storage.inTransaction(tx -> {
-            LogState s = state(tx, log);
-            if (size2 > s.treeSize()) {
-                throw new ProofRequestInvalid("tree size " + size2 + " exceeds the integrated size " + s.treeSize());
-            }
-            if (size1 < 1 || size1 > size2) {
-                throw new ProofRequestInvalid("consistency needs 0 < old size <= new size, got " + size1 + " and " + size2);
-            }
-            return MerkleProofs.consistency(nodes(tx, log), size1, size2);
-        });
+        Known k = atLeast(log, size2);
+        if (size2 > k.treeSize()) {
+            throw new ProofRequestInvalid("tree size " + size2 + " exceeds the integrated size " + k.treeSize());
+        }
+        if (size1 < 1 || size1 > size2) {
+            throw new ProofRequestInvalid("consistency needs 0 < old size <= new size, got " + size1 + " and " + size2);
+        }
+        return MerkleProofs.consistency(nodes(log, size2), size1, size2);
     }
 
     private static void checkWidth(int width) {

@@ -114,6 +114,24 @@ public final class JdbcLogStorage implements LogStorage {
         throw new LedgerStorageFailure("ledger storage conflict persisted: " + last.getMessage(), last);
     }
 
+    /** Runs the work in auto-commit mode: each statement is its own transaction, and nothing is left to commit. */
+    @Override
+    public <T> T readOnce(Work<T> work) {
+        try (Connection conn = dataSource.getConnection()) {
+            boolean auto = conn.getAutoCommit();
+            conn.setAutoCommit(true);
+            try {
+                return work.run(new JdbcTransaction(conn));
+            } finally {
+                conn.setAutoCommit(auto);
+            }
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new LedgerStorageFailure("ledger storage failed: " + e.getMessage(), e);
+        }
+    }
+
     private static boolean retryable(SQLException e) {
         String state = e.getSQLState();
         return "23505".equals(state) || "40001".equals(state) || "40P01".equals(state);

@@ -20,6 +20,9 @@ import java.util.OptionalLong;
 final class JdbcTransaction implements StorageTransaction {
 
     private static final int ROWS_PER_INSERT = 256;
+    private static final int COPY_THRESHOLD = 64;
+    /** Whether the optional PostgreSQL driver is present; {@link PgCopy} must not be loaded otherwise. */
+    private static final boolean PG_DRIVER = present("org.postgresql.PGConnection");
 
     private final Connection conn;
 
@@ -141,13 +144,15 @@ final class JdbcTransaction implements StorageTransaction {
 
     @Override
     public void insertSequenced(LogId log, long first, List<byte[]> entries, List<Long> pendingIds, Instant now) {
-        multiRowInsert("INSERT INTO ledger_entry (log_id, seq, entry) VALUES ", "(?, ?, ?)",
-                entries.size(), (ps, p, i) -> {
-                    ps.setString(p, log.value());
-                    ps.setLong(p + 1, first + i);
-                    ps.setBytes(p + 2, entries.get(i));
-                    return 3;
-                });
+        if (!copied(log, first, entries)) {
+            multiRowInsert("INSERT INTO ledger_entry (log_id, seq, entry) VALUES ", "(?, ?, ?)",
+                    entries.size(), (ps, p, i) -> {
+                        ps.setString(p, log.value());
+                        ps.setLong(p + 1, first + i);
+                        ps.setBytes(p + 2, entries.get(i));
+                        return 3;
+                    });
+        }
         if (pendingIds != null) {
             multiRowInsert("INSERT INTO ledger_pending_index (pending_id, log_id, seq) VALUES ", "(?, ?, ?)",
                     pendingIds.size(), (ps, p, i) -> {
@@ -156,6 +161,18 @@ final class JdbcTransaction implements StorageTransaction {
                         ps.setLong(p + 2, first + i);
                         return 3;
                     });
+        }
+    }
+
+    /** Binary COPY on PostgreSQL for batches where it pays off; false when it was not used. */
+    private boolean copied(LogId log, long first, List<byte[]> entries) {
+        if (!PG_DRIVER || entries.size() < COPY_THRESHOLD) {
+            return false;
+        }
+        try {
+            return PgCopy.insertEntries(conn, log.value(), first, entries);
+        } catch (SQLException e) {
+            throw failure(e);
         }
     }
 
@@ -234,6 +251,15 @@ final class JdbcTransaction implements StorageTransaction {
             ps.setLong(2, treeSize);
         }, rs -> out[0] = rs.getBytes(1));
         return Optional.ofNullable(out[0]);
+    }
+
+    private static boolean present(String className) {
+        try {
+            Class.forName(className, false, JdbcTransaction.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     private static OffsetDateTime utc(Instant now) {

@@ -47,6 +47,21 @@ public final class Rfc6962 {
         return md.digest();
     }
 
+    /**
+     * Interior node hash of the two adjacent hashes at {@code children[from..from+64)}, written to
+     * {@code out[at..at+32)}: the same value as {@link #nodeHash}, without allocating.
+     */
+    public static void nodeHashInto(byte[] children, int from, byte[] out, int at) {
+        MessageDigest md = sha256();
+        md.update((byte) 1);
+        md.update(children, from, 2 * HASH_SIZE);
+        try {
+            md.digest(out, at, HASH_SIZE);
+        } catch (java.security.DigestException e) {
+            throw new IllegalStateException("SHA-256 output does not fit its 32 bytes", e);
+        }
+    }
+
     /** Root of a perfect subtree whose {@code count} (a power of two) bottom hashes lie in {@code row} at {@code offset}. */
     public static byte[] perfectRoot(byte[] row, int offset, int count) {
         byte[][] level = new byte[count][];

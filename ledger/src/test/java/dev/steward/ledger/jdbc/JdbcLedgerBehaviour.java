@@ -42,6 +42,28 @@ abstract class JdbcLedgerBehaviour extends LedgerBehaviour {
     }
 
     @Test
+    void aLargeSequencedBatchIsStoredByteForByteWhicheverWayTheDatabaseIsWritten() {
+        // 1,000 entries take the binary COPY path on PostgreSQL and multi-row INSERTs on H2.
+        List<byte[]> entries = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            entries.add(i % 7 == 0 ? new byte[0] : entry(i));
+        }
+        var batchLog = new dev.steward.ledger.LogId("batch-" + log.value());
+        storage.inTransaction(tx -> {
+            var now = Clock.systemUTC().instant();
+            long first = tx.lockSequence(batchLog, now);
+            tx.insertSequenced(batchLog, first, entries, null, now);
+            tx.updateSequence(batchLog, first + entries.size(), now);
+            return null;
+        });
+        List<byte[]> stored = storage.inTransaction(tx -> tx.sequenced(batchLog, 0, 2000));
+        assertThat(stored).hasSize(1000);
+        for (int i = 0; i < 1000; i++) {
+            assertThat(stored.get(i)).as("entry %d", i).isEqualTo(entries.get(i));
+        }
+    }
+
+    @Test
     void anEntryQueuedInACommittedCallerTransactionIsIntegratedAndProved() throws Exception {
         PendingEntry pending;
         try (Connection c = dataSource.getConnection()) {

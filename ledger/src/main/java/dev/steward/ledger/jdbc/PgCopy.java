@@ -1,0 +1,79 @@
+package dev.steward.ledger.jdbc;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+/**
+ * Sequenced entries into PostgreSQL by binary {@code COPY}: one stream per batch instead of a
+ * statement per few hundred rows, several times faster. Only touched when the PostgreSQL driver is
+ * on the class path (it is an optional dependency of the ledger); same transaction, same durability.
+ */
+final class PgCopy {
+
+    private static final byte[] HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0,
+        0, 0, 0, 0, 0, 0, 0, 0};
+
+    private PgCopy() {
+    }
+
+    /** Copies {@code entries} to indices {@code first...} of {@code log}; false if {@code conn} is not PostgreSQL. */
+    static boolean insertEntries(Connection conn, String log, long first, List<byte[]> entries) throws SQLException {
+        if (!conn.isWrapperFor(PGConnection.class)) {
+            return false;
+        }
+        byte[] logId = log.getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(entries.size() * (logId.length + 40)
+                + entries.stream().mapToInt(e -> e.length).sum() + HEADER.length + 2);
+        out.writeBytes(HEADER);
+        byte[] row = new byte[2 + 4 + logId.length + 4 + 8 + 4];
+        for (int i = 0; i < entries.size(); i++) {
+            byte[] entry = entries.get(i);
+            int p = putShort(row, 0, 3);
+            p = putInt(row, p, logId.length);
+            System.arraycopy(logId, 0, row, p, logId.length);
+            p += logId.length;
+            p = putInt(row, p, 8);
+            p = putLong(row, p, first + i);
+            putInt(row, p, entry.length);
+            out.write(row, 0, row.length);
+            out.writeBytes(entry);
+        }
+        out.write(0xFF);
+        out.write(0xFF);
+        byte[] data = out.toByteArray();
+        CopyIn copy = conn.unwrap(PGConnection.class).getCopyAPI()
+                .copyIn("COPY ledger_entry (log_id, seq, entry) FROM STDIN (FORMAT binary)");
+        try {
+            copy.writeToCopy(data, 0, data.length);
+            copy.endCopy();
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+        }
+        return true;
+    }
+
+    private static int putShort(byte[] b, int p, int v) {
+        b[p] = (byte) (v >>> 8);
+        b[p + 1] = (byte) v;
+        return p + 2;
+    }
+
+    private static int putInt(byte[] b, int p, int v) {
+        putShort(b, p, v >>> 16);
+        putShort(b, p + 2, v);
+        return p + 4;
+    }
+
+    private static int putLong(byte[] b, int p, long v) {
+        putInt(b, p, (int) (v >>> 32));
+        putInt(b, p + 4, (int) v);
+        return p + 8;
+    }
+}

@@ -1,6 +1,5 @@
 package dev.steward.evidence;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
@@ -128,9 +127,5 @@ public class SystemLog {
             return attributes.getRequest().getRemoteAddr();
         }
         return null;
-    }
-
-    static String text(byte[] entry) {
-        return new String(entry, StandardCharsets.UTF_8);
     }
 }

@@ -1,10 +1,11 @@
 package dev.steward.identity.internal;
 
+import static dev.steward.platform.Timestamps.instant;
+import static dev.steward.platform.Timestamps.utc;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -77,14 +78,5 @@ public class Accounts {
         return new Account(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
                 Role.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getBoolean(8), rs.getLong(9),
                 rs.getInt(10), instant(rs, 11), rs.getBoolean(12), instant(rs, 13), instant(rs, 14));
-    }
-
-    static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
-
-    static Instant instant(ResultSet rs, int column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
     }
 }

@@ -1,5 +1,8 @@
 package dev.steward.identity.internal;
 
+import static dev.steward.platform.Timestamps.instant;
+import static dev.steward.platform.Timestamps.utc;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -29,13 +32,13 @@ public class ApiTokens {
     public void insert(ApiToken t) {
         jdbc.sql("INSERT INTO api_tokens (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?)")
                 .params(t.tenantId(), t.id(), t.name(), t.role().name(), t.secretHash(), t.createdBy(),
-                        Accounts.utc(t.createdAt()), Accounts.utc(t.expiresAt()), Accounts.utc(t.revokedAt()))
+                        utc(t.createdAt()), utc(t.expiresAt()), utc(t.revokedAt()))
                 .update();
     }
 
     public boolean revoke(UUID tenantId, UUID id, Instant now) {
         return jdbc.sql("UPDATE api_tokens SET revoked_at = ? WHERE tenant_id = ? AND token_id = ? AND revoked_at IS NULL")
-                .params(Accounts.utc(now), tenantId, id).update() == 1;
+                .params(utc(now), tenantId, id).update() == 1;
     }
 
     public Optional<ApiToken> find(UUID tenantId, UUID id) {
@@ -54,7 +57,7 @@ public class ApiTokens {
 
     private static ApiToken token(ResultSet rs, int row) throws SQLException {
         return new ApiToken(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-                Role.valueOf(rs.getString(4)), rs.getString(5), rs.getObject(6, UUID.class), Accounts.instant(rs, 7),
-                Accounts.instant(rs, 8), Accounts.instant(rs, 9));
+                Role.valueOf(rs.getString(4)), rs.getString(5), rs.getObject(6, UUID.class), instant(rs, 7),
+                instant(rs, 8), instant(rs, 9));
     }
 }

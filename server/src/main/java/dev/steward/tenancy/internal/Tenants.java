@@ -1,10 +1,10 @@
 package dev.steward.tenancy.internal;
 
+import static dev.steward.platform.Timestamps.instant;
+import static dev.steward.platform.Timestamps.utc;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -88,14 +88,5 @@ public class Tenants {
                 rs.getObject(6, java.time.LocalDate.class), rs.getBoolean(7), rs.getInt(8),
                 countries.isEmpty() ? List.of() : Arrays.asList(countries.split(",")), instant(rs, 10),
                 instant(rs, 11), rs.getInt(12));
-    }
-
-    static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
-
-    static Instant instant(ResultSet rs, int column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
     }
 }

@@ -268,7 +268,13 @@ public class RecordStore {
 
     public List<String> replaceCategories(Caller caller, List<String> categories) {
         caller.require(Permission.RECORDS_CONFIGURE);
-        return inTenant(caller, () -> tx.execute(s -> settings.replaceCategories(caller.tenantId(), categories)));
+        return inTenant(caller, () -> tx.execute(s -> {
+            List<String> stored = settings.replaceCategories(caller.tenantId(), categories);
+            // A configuration change, in the system log with the act.
+            systemLog.record(LogEvent.success(caller.tenantId(), caller, "config.record-categories.changed",
+                    "categories=" + String.join(",", stored)));
+            return stored;
+        }));
     }
 
     RevealedRecord reveal(Caller caller, Tenant tenant, Records.Row row, String purpose, Action action) {

@@ -78,7 +78,10 @@ class SystemLogIntegrationTest {
             String admin = fixtures.token(t, Role.CUSTOMER_ADMIN);
             assertThat(api.post(admin, "/api/v1/accounts", Map.of("username", "logged-" + UUID.randomUUID().toString().substring(0, 6),
                     "displayName", "Logged", "role", "CUSTOMER_USER", "password", Fixtures.PASSWORD)).status()).isEqualTo(201);
-            assertThat(actions(t)).contains("account.created", "token.issued", "tenant.created");
+            assertThat(api.send(admin, "PUT", "/api/v1/record-categories",
+                    Map.of("categories", List.of("contact", "billing")), Map.of()).status()).isEqualTo(200);
+            assertThat(actions(t)).contains("account.created", "token.issued", "tenant.created",
+                    "config.record-categories.changed");
 
             long before = indexRows(t);
             Caller caller = new Caller(t.id(), UUID.randomUUID(), "someone", Role.CUSTOMER_ADMIN, Caller.Kind.ACCOUNT);

@@ -3,6 +3,7 @@ package dev.steward.bench.keys;
 import dev.steward.bench.BenchContext;
 import dev.steward.bench.Benchmark;
 import dev.steward.bench.Figure;
+import dev.steward.bench.OpsRate;
 import dev.steward.keys.EnvelopeEncryptor;
 import dev.steward.keys.ErasureJournal;
 import dev.steward.keys.IntegrityEventListener;
@@ -199,33 +200,9 @@ public final class KeysBench implements Benchmark {
         return firstRecord + count;
     }
 
-    @FunctionalInterface
-    private interface Op {
-        int run(int i) throws Exception;
-    }
 
-    private static double rate(Op op) throws Exception {
-        long sink = 0;
-        long end = System.nanoTime() + WARM_UP_NANOS;
-        int i = 0;
-        while (System.nanoTime() < end) {
-            sink += op.run(i++);
-        }
-        long start = System.nanoTime();
-        end = start + MEASURE_NANOS;
-        long n = 0;
-        long now;
-        do {
-            for (int k = 0; k < 64; k++) {
-                sink += op.run(i++);
-            }
-            n += 64;
-            now = System.nanoTime();
-        } while (now < end);
-        if (sink == 42) {
-            System.out.print("");
-        }
-        return n / ((now - start) / 1e9);
+    private static double rate(OpsRate.Op op) throws Exception {
+        return OpsRate.measure(op, java.time.Duration.ofNanos(WARM_UP_NANOS), java.time.Duration.ofNanos(MEASURE_NANOS));
     }
 
     private static double median(long[] values) {

@@ -3,6 +3,7 @@ package dev.steward.bench.records;
 import dev.steward.bench.BenchContext;
 import dev.steward.bench.Benchmark;
 import dev.steward.bench.Figure;
+import dev.steward.bench.OpsRate;
 import dev.steward.bench.ledger.PooledDataSource;
 import dev.steward.bench.records.RecordStorage.Item;
 import dev.steward.keys.PersonalData;
@@ -356,13 +357,9 @@ public final class RecordsBench implements Benchmark {
                         + Math.round(dec * DOC / 1e6) + " MB/s)", dec, "ops/s", ""));
     }
 
-    @FunctionalInterface
-    private interface Op {
-        int run(int i) throws Exception;
-    }
 
     /** A fresh random nonce and a reused Cipher per operation, as Tink does. */
-    private Op rawEncryptOp() throws Exception {
+    private OpsRate.Op rawEncryptOp() throws Exception {
         byte[] rawKey = new byte[32];
         SecureRandom nonces = new SecureRandom();
         nonces.nextBytes(rawKey);
@@ -378,29 +375,8 @@ public final class RecordsBench implements Benchmark {
         };
     }
 
-    /** Operations per second over 3 s after 1 s of warm-up. */
-    private static double rate(Op op) throws Exception {
-        long sink = 0;
-        int i = 0;
-        long end = System.nanoTime() + 1_000_000_000L;
-        while (System.nanoTime() < end) {
-            sink += op.run(i++);
-        }
-        long start = System.nanoTime();
-        end = start + 3_000_000_000L;
-        long n = 0;
-        long now;
-        do {
-            for (int k = 0; k < 64; k++) {
-                sink += op.run(i++);
-            }
-            n += 64;
-            now = System.nanoTime();
-        } while (now < end);
-        if (sink == 42) {
-            System.out.print("");
-        }
-        return n / ((now - start) / 1e9);
+    private static double rate(OpsRate.Op op) throws Exception {
+        return OpsRate.measure(op, java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(3));
     }
 
     /** {@code subjects} new subjects with 10 records each, in shuffled order. */

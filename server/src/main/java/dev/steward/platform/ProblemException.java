@@ -33,6 +33,22 @@ public abstract class ProblemException extends RuntimeException {
         return URI.create("urn:steward:problem:" + slug);
     }
 
+    /** The RFC 9457 body of a problem: the one shape every error response of the API has. */
+    public static org.springframework.http.ProblemDetail detail(HttpStatus status, String slug, String title,
+            String detail) {
+        org.springframework.http.ProblemDetail p = org.springframework.http.ProblemDetail.forStatusAndDetail(status, detail);
+        p.setType(typeOf(slug));
+        p.setTitle(title);
+        return p;
+    }
+
+    /** This fact as an RFC 9457 body, with its extra properties. */
+    public org.springframework.http.ProblemDetail toProblemDetail() {
+        org.springframework.http.ProblemDetail p = detail(status, slug, title, getMessage());
+        properties.forEach(p::setProperty);
+        return p;
+    }
+
     public URI type() {
         return typeOf(slug);
     }

@@ -40,11 +40,7 @@ class ProblemResponses {
 
     @ExceptionHandler(ProblemException.class)
     ResponseEntity<ProblemDetail> fact(ProblemException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
-        p.setType(e.type());
-        p.setTitle(e.title());
-        e.properties().forEach(p::setProperty);
-        return ResponseEntity.status(e.status()).body(p);
+        return ResponseEntity.status(e.status()).body(e.toProblemDetail());
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
@@ -119,9 +115,7 @@ class ProblemResponses {
 
     static ResponseEntity<ProblemDetail> problem(HttpStatus status, String slug, String title, String detail,
             List<Map<String, String>> errors) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
-        p.setType(ProblemException.typeOf(slug));
-        p.setTitle(title);
+        ProblemDetail p = ProblemException.detail(status, slug, title, detail);
         if (errors != null) {
             p.setProperty("errors", errors);
         }

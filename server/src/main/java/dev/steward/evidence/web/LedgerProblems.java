@@ -28,9 +28,6 @@ class LedgerProblems {
     }
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String slug, String title, String detail) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
-        p.setType(ProblemException.typeOf(slug));
-        p.setTitle(title);
-        return ResponseEntity.status(status).body(p);
+        return ResponseEntity.status(status).body(ProblemException.detail(status, slug, title, detail));
     }
 }

@@ -17,6 +17,23 @@ public record Account(UUID tenantId, UUID id, String username, String displayNam
         return lockedUntil != null && lockedUntil.isAfter(now);
     }
 
+    public Account withPasswordHash(String hash, Instant now) {
+        return new Account(tenantId, id, username, displayName, role, hash, totpSecret, totpEnabled, lastTotpStep,
+                failedLogins, lockedUntil, disabled, createdAt, now);
+    }
+
+    /** Failures forgotten and any lock lifted. */
+    public Account withFailuresReset(Instant now) {
+        return new Account(tenantId, id, username, displayName, role, passwordHash, totpSecret, totpEnabled,
+                lastTotpStep, 0, null, disabled, createdAt, now);
+    }
+
+    /** A TOTP secret (pending or enabled) and the last step used; enabling it also clears failures. */
+    public Account withTotp(String secret, boolean enabled, long step, Instant now) {
+        return new Account(tenantId, id, username, displayName, role, passwordHash, secret, enabled, step,
+                enabled ? 0 : failedLogins, enabled ? null : lockedUntil, disabled, createdAt, now);
+    }
+
     @Override
     public String toString() {
         return "Account[" + username + "@" + tenantId + ", " + role + "]";

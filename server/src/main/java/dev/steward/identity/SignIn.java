@@ -146,7 +146,7 @@ public class SignIn {
                         null, a.username()));
                 return false;
             }
-            accounts.update(withTotp(a, a.totpSecret(), true, step.getAsLong(), now));
+            accounts.update(a.withTotp(a.totpSecret(), true, step.getAsLong(), now));
             log.record(LogEvent.success(tenantId, callerOf(a), "auth.signin.succeeded", "account:" + a.id() + " mfa=totp"));
             return true;
         }));
@@ -160,7 +160,7 @@ public class SignIn {
                 throw new InvalidField("totp", "a second factor is already enrolled; an administrator can reset it");
             }
             String secret = a.totpSecret() != null ? a.totpSecret() : Totp.newSecret();
-            accounts.update(withTotp(a, secret, false, a.lastTotpStep(), clock.instant()));
+            accounts.update(a.withTotp(secret, false, a.lastTotpStep(), clock.instant()));
             return secret;
         }));
     }
@@ -177,7 +177,7 @@ public class SignIn {
             if (step.isEmpty()) {
                 return false;
             }
-            accounts.update(withTotp(a, a.totpSecret(), true, step.getAsLong(), now));
+            accounts.update(a.withTotp(a.totpSecret(), true, step.getAsLong(), now));
             log.record(LogEvent.success(tenantId, callerOf(a), "auth.mfa.enrolled", "account:" + a.id()));
             return true;
         }));
@@ -190,9 +190,7 @@ public class SignIn {
                 throw new InvalidField("currentPassword", "is wrong");
             }
             policy.check("newPassword", next, a.username());
-            accounts.update(new Account(a.tenantId(), a.id(), a.username(), a.displayName(), a.role(),
-                    hasher.hash(next), a.totpSecret(), a.totpEnabled(), a.lastTotpStep(), a.failedLogins(),
-                    a.lockedUntil(), a.disabled(), a.createdAt(), clock.instant()));
+            accounts.update(a.withPasswordHash(hasher.hash(next), clock.instant()));
             log.record(LogEvent.success(tenantId, callerOf(a), "account.password-changed", "account:" + a.id()));
         }));
     }
@@ -206,15 +204,8 @@ public class SignIn {
         if (a.failedLogins() == 0 && a.lockedUntil() == null) {
             return a;
         }
-        Account reset = new Account(a.tenantId(), a.id(), a.username(), a.displayName(), a.role(), a.passwordHash(),
-                a.totpSecret(), a.totpEnabled(), a.lastTotpStep(), 0, null, a.disabled(), a.createdAt(), clock.instant());
+        Account reset = a.withFailuresReset(clock.instant());
         accounts.update(reset);
         return reset;
-    }
-
-    private static Account withTotp(Account a, String secret, boolean enabled, long step, java.time.Instant now) {
-        return new Account(a.tenantId(), a.id(), a.username(), a.displayName(), a.role(), a.passwordHash(), secret,
-                enabled, step, enabled ? 0 : a.failedLogins(), enabled ? null : a.lockedUntil(), a.disabled(),
-                a.createdAt(), now);
     }
 }

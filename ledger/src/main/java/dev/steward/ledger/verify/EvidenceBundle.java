@@ -4,6 +4,8 @@ import dev.steward.ledger.InclusionProof;
 import dev.steward.ledger.LogId;
 import dev.steward.ledger.LogReader;
 import dev.steward.ledger.ProofRequestInvalid;
+import dev.steward.ledger.note.Checkpoint;
+import dev.steward.ledger.note.SignedNote;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -31,7 +33,12 @@ public record EvidenceBundle(String vkey, byte[] checkpoint, byte[] latestCheckp
             long provedAtSize) {
         byte[] latest = reader.latestCheckpoint(log)
                 .orElseThrow(() -> new ProofRequestInvalid("log " + log + " has no checkpoint yet"));
-        long latestSize = reader.size(log);
+        // The size comes from the checkpoint itself: the log may grow between two reads, and a
+        // consistency proof to a size other than the latest checkpoint's would not verify.
+        long latestSize = Checkpoint.parse(SignedNote.parse(latest).text()).size();
+        if (provedAtSize > latestSize) {
+            throw new ProofRequestInvalid("size " + provedAtSize + " is beyond the latest checkpoint (" + latestSize + ")");
+        }
         byte[] checkpoint = reader.checkpoint(log, provedAtSize)
                 .orElseThrow(() -> new ProofRequestInvalid("no checkpoint was published at size " + provedAtSize));
         List<BundleEntry> entries = new ArrayList<>();

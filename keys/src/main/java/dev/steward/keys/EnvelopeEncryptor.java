@@ -4,8 +4,11 @@ import com.google.crypto.tink.Aead;
 import java.security.GeneralSecurityException;
 import java.sql.Connection;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Envelope encryption of personal data under the subject's data key, bound to its
@@ -43,7 +46,52 @@ public final class EnvelopeEncryptor {
      * the subject has none yet. The connection is neither committed nor closed.
      */
     public byte[] encrypt(Connection tx, RecordBinding binding, PersonalData data) {
-        Aead aead = keys.dataKeyForEncryption(tx, binding.tenant(), binding.subject());
+        return seal(keys.dataKeyForEncryption(tx, binding.tenant(), binding.subject()), binding, data);
+    }
+
+    /**
+     * Prepares the encryption of many records of one tenant in the caller's transaction: the data
+     * keys of all {@code subjects} are read (or created) at once instead of once per record. The
+     * batch belongs to that transaction and must not outlive it.
+     */
+    public Batch batch(Connection tx, TenantId tenant, Collection<SubjectRef> subjects) {
+        return new Batch(tenant, Set.copyOf(subjects), keys.dataKeysForEncryption(tx, tenant, subjects));
+    }
+
+    /** Encryptions under data keys fetched for one transaction; see {@link #batch}. */
+    public final class Batch {
+
+        private final TenantId tenant;
+        private final Set<SubjectRef> prepared;
+        private final Map<SubjectRef, Aead> dataKeys;
+
+        private Batch(TenantId tenant, Set<SubjectRef> prepared, Map<SubjectRef, Aead> dataKeys) {
+            this.tenant = tenant;
+            this.prepared = prepared;
+            this.dataKeys = dataKeys;
+        }
+
+        /**
+         * As {@link EnvelopeEncryptor#encrypt}, for a subject the batch was prepared for.
+         *
+         * @throws SubjectErased if the subject was erased before or since the batch was prepared
+         * @throws IllegalArgumentException for another tenant or a subject not prepared
+         */
+        public byte[] encrypt(RecordBinding binding, PersonalData data) {
+            if (!binding.tenant().equals(tenant) || !prepared.contains(binding.subject())) {
+                throw new IllegalArgumentException("the batch was not prepared for " + binding.subject());
+            }
+            // The journal is asked again per record: an erasure since the batch was prepared wins.
+            keys.refuseErased(tenant, binding.subject());
+            Aead aead = dataKeys.get(binding.subject());
+            if (aead == null) {
+                throw new SubjectErased(tenant, binding.subject());
+            }
+            return seal(aead, binding, data);
+        }
+    }
+
+    private static byte[] seal(Aead aead, RecordBinding binding, PersonalData data) {
         try {
             byte[] sealed = aead.encrypt(data.bytesForEncryption(), binding.associatedData());
             byte[] out = new byte[sealed.length + 1];

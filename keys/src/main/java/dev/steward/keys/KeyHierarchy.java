@@ -8,8 +8,15 @@ import java.security.GeneralSecurityException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -215,6 +222,92 @@ public final class KeyHierarchy {
         });
     }
 
+    /**
+     * Data keys for encrypting records of many subjects in the caller's transaction: keys cached
+     * and known committed as they are, all others read in one query, the missing ones created and
+     * inserted as one batch. The same rules as {@link #dataKeyForEncryption} hold for each key.
+     * Subjects erased (before or during the call) are left out of the answer.
+     */
+    Map<SubjectRef, Aead> dataKeysForEncryption(Connection tx, TenantId tenant, Collection<SubjectRef> subjects) {
+        refuseErasedTenant(tenant);
+        Map<SubjectRef, Aead> out = new HashMap<>();
+        List<SubjectRef> toRead = new ArrayList<>();
+        for (SubjectRef subject : new LinkedHashSet<>(subjects)) {
+            if (journal.isErased(tenant, subject)) {
+                continue;
+            }
+            CachedDataKey known = dataKeys.get(new SubjectKey(tenant, subject));
+            if (known != null && known.committed()) {
+                out.put(subject, known.aead());
+            } else {
+                toRead.add(subject);
+            }
+        }
+        if (toRead.isEmpty()) {
+            return out;
+        }
+        return sql("get data keys", () -> {
+            Map<SubjectRef, KeyTables.DataKeyRow> rows = KeyTables.findDataKeys(tx, tenant, toRead);
+            List<SubjectRef> missing = toRead.stream().filter(s -> !rows.containsKey(s)).toList();
+            if (!missing.isEmpty()) {
+                out.putAll(createDataKeys(tx, tenant, missing, rows));
+            }
+            java.util.Set<SubjectKey> mine = insertedBy.get(tx);
+            for (Map.Entry<SubjectRef, KeyTables.DataKeyRow> e : rows.entrySet()) {
+                SubjectKey key = new SubjectKey(tenant, e.getKey());
+                boolean committed = mine == null || !mine.contains(key);
+                CachedDataKey cached = dataKeys.get(key);
+                if (cached != null && Arrays.equals(cached.wrapped(), e.getValue().wrapped())) {
+                    if (committed && !cached.committed()) {
+                        dataKeys.put(key, new CachedDataKey(cached.wrapped(), cached.aead(), true));
+                    }
+                    out.put(e.getKey(), cached.aead());
+                    continue;
+                }
+                try {
+                    out.put(e.getKey(), unwrapAndCache(tx, key, e.getValue(), committed));
+                } catch (SubjectErased erasedMeanwhile) {
+                    // left out: encrypting for this subject is refused
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
+     * Creates and inserts keys for subjects that had none, then reads them back: a concurrent
+     * transaction may have created one first (its row wins and goes into {@code existing}), or an
+     * erasure may have removed it (left out).
+     */
+    private Map<SubjectRef, Aead> createDataKeys(Connection tx, TenantId tenant, List<SubjectRef> missing,
+            Map<SubjectRef, KeyTables.DataKeyRow> existing) throws SQLException, GeneralSecurityException {
+        KeyTables.TenantRow t = KeyTables.findTenant(tx, tenant).orElseThrow(() -> new TenantUnknown(tenant));
+        Aead kek = keks.get(tx, tenant, t.currentKek());
+        Map<SubjectRef, byte[]> wrapped = new LinkedHashMap<>();
+        Map<SubjectRef, Aead> fresh = new HashMap<>();
+        for (SubjectRef subject : missing) {
+            KeysetHandle key = Tinks.newAesGcmKeyset();
+            wrapped.put(subject, Tinks.wrap(key, kek, Aad.dataKey(tenant, subject)));
+            fresh.put(subject, Tinks.aead(key));
+        }
+        KeyTables.insertDataKeysIfAbsent(tx, tenant, t.currentKek(), wrapped, clock.instant());
+        java.util.Set<SubjectKey> mine = insertedBy.computeIfAbsent(tx,
+                c -> java.util.concurrent.ConcurrentHashMap.newKeySet());
+        Map<SubjectRef, Aead> created = new HashMap<>();
+        for (Map.Entry<SubjectRef, KeyTables.DataKeyRow> e : KeyTables.findDataKeys(tx, tenant, missing).entrySet()) {
+            SubjectRef subject = e.getKey();
+            SubjectKey key = new SubjectKey(tenant, subject);
+            mine.add(key);
+            if (Arrays.equals(e.getValue().wrapped(), wrapped.get(subject)) && !journal.isErased(tenant, subject)) {
+                dataKeys.put(key, new CachedDataKey(e.getValue().wrapped(), fresh.get(subject), false));
+                created.put(subject, fresh.get(subject));
+            } else {
+                existing.put(subject, e.getValue());
+            }
+        }
+        return created;
+    }
+
     /** The subject's data key for decrypting, or empty when no key exists for the subject. */
     Optional<Aead> dataKeyForDecryption(Connection c, TenantId tenant, SubjectRef subject) {
         refuseErased(tenant, subject);
@@ -239,7 +332,7 @@ public final class KeyHierarchy {
         return aead;
     }
 
-    private void refuseErased(TenantId tenant, SubjectRef subject) {
+    void refuseErased(TenantId tenant, SubjectRef subject) {
         refuseErasedTenant(tenant);
         if (journal.isErased(tenant, subject)) {
             throw new SubjectErased(tenant, subject);

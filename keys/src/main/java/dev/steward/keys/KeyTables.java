@@ -8,7 +8,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -18,6 +20,9 @@ import java.util.UUID;
  * from the connection's metadata.
  */
 final class KeyTables {
+
+    /** Subjects per {@code IN (...)} query: well below every driver's parameter limit. */
+    static final int IN_LIST = 500;
 
     private KeyTables() {
     }
@@ -197,16 +202,7 @@ final class KeyTables {
      */
     static void insertDataKeyIfAbsent(Connection c, TenantId tenant, SubjectRef subject, KeyVersion kek,
             byte[] wrapped, Instant now) throws SQLException {
-        String sql = isPostgres(c)
-                ? "INSERT INTO keys_data_key (tenant_id, subject_ref, kek_version, wrapped_key, created_at) "
-                        + "VALUES (?, ?, ?, ?, ?) ON CONFLICT (tenant_id, subject_ref) DO NOTHING"
-                : "MERGE INTO keys_data_key d USING (VALUES (CAST(? AS UUID), CAST(? AS VARCHAR(64)), "
-                        + "CAST(? AS INTEGER), CAST(? AS BYTEA), CAST(? AS TIMESTAMP WITH TIME ZONE))) "
-                        + "s(tenant_id, subject_ref, kek_version, wrapped_key, created_at) "
-                        + "ON d.tenant_id = s.tenant_id AND d.subject_ref = s.subject_ref "
-                        + "WHEN NOT MATCHED THEN INSERT (tenant_id, subject_ref, kek_version, wrapped_key, "
-                        + "created_at) VALUES (s.tenant_id, s.subject_ref, s.kek_version, s.wrapped_key, "
-                        + "s.created_at)";
+        String sql = insertDataKeySql(c);
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setObject(1, tenant.value());
             ps.setString(2, subject.hmac());
@@ -214,6 +210,49 @@ final class KeyTables {
             ps.setBytes(4, wrapped);
             ps.setObject(5, timestamp(now));
             ps.executeUpdate();
+        }
+    }
+
+    /** The data-key rows of many subjects of one tenant, in queries of at most {@value #IN_LIST} subjects. */
+    static Map<SubjectRef, DataKeyRow> findDataKeys(Connection c, TenantId tenant, List<SubjectRef> subjects)
+            throws SQLException {
+        Map<SubjectRef, DataKeyRow> found = new HashMap<>();
+        for (int from = 0; from < subjects.size(); from += IN_LIST) {
+            List<SubjectRef> part = subjects.subList(from, Math.min(subjects.size(), from + IN_LIST));
+            String marks = String.join(",", java.util.Collections.nCopies(part.size(), "?"));
+            try (PreparedStatement ps = c.prepareStatement("SELECT subject_ref, kek_version, wrapped_key FROM "
+                    + "keys_data_key WHERE tenant_id = ? AND subject_ref IN (" + marks + ")")) {
+                ps.setObject(1, tenant.value());
+                for (int i = 0; i < part.size(); i++) {
+                    ps.setString(i + 2, part.get(i).hmac());
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        found.put(new SubjectRef(rs.getString(1)),
+                                new DataKeyRow(new KeyVersion(rs.getInt(2)), rs.getBytes(3)));
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    /** {@link #insertDataKeyIfAbsent} for many subjects, as one JDBC batch. */
+    static void insertDataKeysIfAbsent(Connection c, TenantId tenant, KeyVersion kek, Map<SubjectRef, byte[]> wrapped,
+            Instant now) throws SQLException {
+        if (wrapped.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(insertDataKeySql(c))) {
+            for (Map.Entry<SubjectRef, byte[]> e : wrapped.entrySet()) {
+                ps.setObject(1, tenant.value());
+                ps.setString(2, e.getKey().hmac());
+                ps.setInt(3, kek.value());
+                ps.setBytes(4, e.getValue());
+                ps.setObject(5, timestamp(now));
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
     }
 
@@ -302,6 +341,19 @@ final class KeyTables {
             ps.setObject(1, tenant.value());
             return ps.executeUpdate();
         }
+    }
+
+    private static String insertDataKeySql(Connection c) throws SQLException {
+        return isPostgres(c)
+                ? "INSERT INTO keys_data_key (tenant_id, subject_ref, kek_version, wrapped_key, created_at) "
+                        + "VALUES (?, ?, ?, ?, ?) ON CONFLICT (tenant_id, subject_ref) DO NOTHING"
+                : "MERGE INTO keys_data_key d USING (VALUES (CAST(? AS UUID), CAST(? AS VARCHAR(64)), "
+                        + "CAST(? AS INTEGER), CAST(? AS BYTEA), CAST(? AS TIMESTAMP WITH TIME ZONE))) "
+                        + "s(tenant_id, subject_ref, kek_version, wrapped_key, created_at) "
+                        + "ON d.tenant_id = s.tenant_id AND d.subject_ref = s.subject_ref "
+                        + "WHEN NOT MATCHED THEN INSERT (tenant_id, subject_ref, kek_version, wrapped_key, "
+                        + "created_at) VALUES (s.tenant_id, s.subject_ref, s.kek_version, s.wrapped_key, "
+                        + "s.created_at)";
     }
 
     private static boolean isPostgres(Connection c) throws SQLException {

@@ -117,6 +117,67 @@ class KeyHierarchyIntegrationTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.Kind.class)
+    void aBatchFetchesOrCreatesEverySubjectsKeyInTheCallersTransactionAndRefusesTheErased(TestDatabase.Kind kind)
+            throws Exception {
+        try (Fixture f = new Fixture(kind, dir)) {
+            TenantId tenant = f.newTenant();
+            SubjectRef known = f.keys.subjectRef(tenant, "known");
+            SubjectRef erased = f.keys.subjectRef(tenant, "erased");
+            RecordBinding earlier = new RecordBinding(tenant, known, "r0", "records.payload");
+            byte[] before = f.encrypt(earlier, "stored before");
+            f.encrypt(new RecordBinding(tenant, erased, "r9", "records.payload"), "gone soon");
+            f.keys.destroySubjectKey(tenant, erased);
+            List<SubjectRef> fresh = new ArrayList<>();
+            for (int i = 0; i < 700; i++) { // more than one IN list
+                fresh.add(f.keys.subjectRef(tenant, "new-" + i));
+            }
+            List<SubjectRef> asked = new ArrayList<>(fresh);
+            asked.add(known);
+            asked.add(erased);
+            asked.add(fresh.get(0));
+
+            try (Connection c = f.db.connect()) {
+                c.setAutoCommit(false);
+                EnvelopeEncryptor.Batch batch = f.encryptor.batch(new GuardedConnection(c).connection, tenant, asked);
+                batch.encrypt(new RecordBinding(tenant, fresh.get(1), "r1", "records.payload"),
+                        PersonalData.ofText("rolled back"));
+                c.rollback();
+            }
+            assertThat(f.db.count("SELECT COUNT(*) FROM keys_data_key WHERE tenant_id = ?", tenant.value()))
+                    .as("the rolled-back batch left no key").isEqualTo(1);
+
+            List<byte[]> kept = new ArrayList<>();
+            try (Connection c = f.db.connect()) {
+                c.setAutoCommit(false);
+                EnvelopeEncryptor.Batch batch = f.encryptor.batch(new GuardedConnection(c).connection, tenant, asked);
+                for (int i = 0; i < fresh.size(); i++) {
+                    kept.add(batch.encrypt(new RecordBinding(tenant, fresh.get(i), "r" + i, "records.payload"),
+                            PersonalData.ofText("kept " + i)));
+                }
+                byte[] again = batch.encrypt(new RecordBinding(tenant, known, "r-known", "records.payload"),
+                        PersonalData.ofText("known again"));
+                assertThatThrownBy(() -> batch.encrypt(new RecordBinding(tenant, erased, "r10", "records.payload"),
+                        PersonalData.ofText("x"))).isInstanceOf(SubjectErased.class);
+                SubjectRef stranger = f.keys.subjectRef(tenant, "not-prepared");
+                assertThatThrownBy(() -> batch.encrypt(new RecordBinding(tenant, stranger, "r11", "records.payload"),
+                        PersonalData.ofText("x"))).isInstanceOf(IllegalArgumentException.class);
+                c.commit();
+                f.restart();
+                assertThat(f.decrypt(new RecordBinding(tenant, known, "r-known", "records.payload"), again))
+                        .isEqualTo("known again");
+            }
+            assertThat(f.db.count("SELECT COUNT(*) FROM keys_data_key WHERE tenant_id = ?", tenant.value()))
+                    .as("one key per new subject, none for the erased one").isEqualTo(fresh.size() + 1);
+            for (int i = 0; i < fresh.size(); i += 99) {
+                assertThat(f.decrypt(new RecordBinding(tenant, fresh.get(i), "r" + i, "records.payload"), kept.get(i)))
+                        .as("the committed key encrypted it").isEqualTo("kept " + i);
+            }
+            assertThat(f.decrypt(earlier, before)).isEqualTo("stored before");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
     void destroyedSubjectIsUnreadableWhileOthersStayReadable(TestDatabase.Kind kind) throws Exception {
         try (Fixture f = new Fixture(kind, dir)) {
             TenantId tenant = f.newTenant();

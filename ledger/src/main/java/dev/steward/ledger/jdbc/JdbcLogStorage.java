@@ -14,7 +14,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
 
@@ -62,6 +65,44 @@ public final class JdbcLogStorage implements LogStorage {
             }
         } catch (SQLException e) {
             throw new LedgerStorageFailure("could not queue ledger entry: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * {@link #appendInTransaction} for many entries of one log as one JDBC batch; the pending
+     * entries are returned in the order of {@code entries}. Every entry is checked before the
+     * connection is touched.
+     */
+    public List<PendingEntry> appendAllInTransaction(Connection conn, LogId log, List<byte[]> entries) {
+        entries.forEach(JdbcLogStorage::checkEntry);
+        Objects.requireNonNull(log, "log");
+        if (entries.isEmpty()) {
+            return List.of();
+        }
+        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+        try (PreparedStatement ps = conn.prepareStatement(
+                "INSERT INTO ledger_pending (log_id, entry, created_at) VALUES (?, ?, ?)",
+                new String[] {"pending_id"})) {
+            for (byte[] entry : entries) {
+                ps.setString(1, log.value());
+                ps.setBytes(2, entry);
+                ps.setObject(3, now);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+            List<PendingEntry> pending = new ArrayList<>(entries.size());
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                while (keys.next()) {
+                    pending.add(new PendingEntry(log, keys.getLong(1)));
+                }
+            }
+            if (pending.size() != entries.size()) {
+                throw new LedgerStorageFailure(pending.size() + " pending ids generated for " + entries.size()
+                        + " entries");
+            }
+            return pending;
+        } catch (SQLException e) {
+            throw new LedgerStorageFailure("could not queue ledger entries: " + e.getMessage(), e);
         }
     }
 

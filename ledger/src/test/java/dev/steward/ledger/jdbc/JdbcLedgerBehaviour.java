@@ -80,6 +80,23 @@ abstract class JdbcLedgerBehaviour extends LedgerBehaviour {
     }
 
     @Test
+    void entriesQueuedAsOneBatchAreIntegratedInTheirOrder() throws Exception {
+        List<PendingEntry> pending;
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            pending = jdbc().appendAllInTransaction(c, log, List.of(entry(7), entry(8), entry(9)));
+            c.commit();
+        }
+        assertThat(pending).hasSize(3);
+        long first = ledger.awaitIntegrated(pending.get(0), WAIT).index();
+        for (int i = 0; i < 3; i++) {
+            long index = ledger.awaitIntegrated(pending.get(i), WAIT).index();
+            assertThat(index).isEqualTo(first + i);
+            assertThat(ledger.entry(log, index)).isEqualTo(entry(7 + i));
+        }
+    }
+
+    @Test
     void anEntryQueuedInARolledBackCallerTransactionLeavesNoTrace() throws Exception {
         PendingEntry pending;
         try (Connection c = dataSource.getConnection()) {

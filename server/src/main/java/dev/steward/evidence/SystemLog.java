@@ -4,14 +4,16 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -41,10 +43,10 @@ public class SystemLog {
     private final LedgerHolder ledger;
     private final PersonalFields personal;
     private final DataSource dataSource;
-    private final JdbcClient jdbc;
+    private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    SystemLog(LedgerHolder ledger, PersonalFields personal, DataSource dataSource, JdbcClient jdbc, Clock clock) {
+    SystemLog(LedgerHolder ledger, PersonalFields personal, DataSource dataSource, JdbcTemplate jdbc, Clock clock) {
         this.ledger = ledger;
         this.personal = personal;
         this.dataSource = dataSource;
@@ -58,10 +60,44 @@ public class SystemLog {
     }
 
     public void record(LogEvent event) {
+        recordAll(List.of(event));
+    }
+
+    /**
+     * Records many acts in the caller's transaction, as {@link #record} does one by one but with
+     * one batched insert per table: a bulk operation logs each of its acts without a round trip each.
+     */
+    public void recordAll(List<LogEvent> events) {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("the system log is written inside the transaction of the act it records");
         }
+        if (events.isEmpty()) {
+            return;
+        }
         Instant at = clock.instant();
+        String requestAddress = sourceAddress();
+        Map<LogId, List<LogEvent>> byLog = new LinkedHashMap<>();
+        Map<LogId, List<byte[]>> entries = new LinkedHashMap<>();
+        for (LogEvent event : events) {
+            LogId log = logOf(event.tenantId());
+            byLog.computeIfAbsent(log, l -> new ArrayList<>()).add(event);
+            entries.computeIfAbsent(log, l -> new ArrayList<>()).add(entry(event, at, requestAddress));
+        }
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        for (Map.Entry<LogId, List<LogEvent>> e : byLog.entrySet()) {
+            List<PendingEntry> pending = ledger.storage().appendAllInTransaction(connection, e.getKey(),
+                    entries.get(e.getKey()));
+            index(e.getKey(), e.getValue(), pending, at);
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                ledger.nudge();
+            }
+        });
+    }
+
+    private byte[] entry(LogEvent event, Instant at, String requestAddress) {
         String actorKey = actorKey(event);
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("schema", SCHEMA);
@@ -73,7 +109,7 @@ public class SystemLog {
         entry.put("purpose", event.purpose());
         entry.put("outcome", event.outcome());
         entry.put("subject", event.subjectRef());
-        String address = event.sourceAddress() != null ? event.sourceAddress() : sourceAddress();
+        String address = event.sourceAddress() != null ? event.sourceAddress() : requestAddress;
         if (event.actorName() != null || address != null) {
             Map<String, Object> secret = new LinkedHashMap<>();
             secret.put("actorName", event.actorName());
@@ -83,22 +119,20 @@ public class SystemLog {
             entry.put("personal", Map.of("id", id, "key", sealed.subjectRef(),
                     "ciphertext", Base64.getEncoder().encodeToString(sealed.ciphertext())));
         }
-        byte[] bytes = CanonicalJson.bytes(entry);
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        LogId log = logOf(event.tenantId());
-        PendingEntry pending = ledger.storage().appendInTransaction(connection, log, bytes);
-        jdbc.sql("INSERT INTO evidence_index (tenant_id, pending_id, log_id, at, actor_id, action, object_ref, subject_ref, "
-                + "outcome) VALUES (?,?,?,?,?,?,?,?,?)")
-                .params(event.tenantId(), pending.pendingId(), log.value(), at.atOffset(ZoneOffset.UTC),
-                        event.caller() == null ? "system" : event.caller().principalId().toString(), event.action(),
-                        event.object(), event.subjectRef(), event.outcome())
-                .update();
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                ledger.nudge();
-            }
-        });
+        return CanonicalJson.bytes(entry);
+    }
+
+    /** The searchable columns of each entry, for bundles and the console. */
+    private void index(LogId log, List<LogEvent> events, List<PendingEntry> pending, Instant at) {
+        List<Object[]> rows = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            LogEvent event = events.get(i);
+            rows.add(new Object[] {event.tenantId(), pending.get(i).pendingId(), log.value(), at.atOffset(ZoneOffset.UTC),
+                    event.caller() == null ? "system" : event.caller().principalId().toString(), event.action(),
+                    event.object(), event.subjectRef(), event.outcome()});
+        }
+        jdbc.batchUpdate("INSERT INTO evidence_index (tenant_id, pending_id, log_id, at, actor_id, action, object_ref, "
+                + "subject_ref, outcome) VALUES (?,?,?,?,?,?,?,?,?)", rows);
     }
 
     private static Map<String, Object> actor(LogEvent e) {

@@ -12,4 +12,9 @@ package dev.steward.records;
 public interface PersonalDataAccessLog {
 
     void record(AccessEvent event);
+
+    /** Many accesses of one act (a bulk import's batch), in the caller's transaction like {@link #record}. */
+    default void recordAll(java.util.List<AccessEvent> events) {
+        events.forEach(this::record);
+    }
 }

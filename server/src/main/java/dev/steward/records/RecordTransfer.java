@@ -167,20 +167,14 @@ public class RecordTransfer {
             return List.of();
         }
         try {
-            return tx.execute(s -> {
-                List<Line> out = new ArrayList<>();
-                for (Parsed p : batch) {
-                    out.add(storeLine(caller, tenant, p));
-                }
-                return out;
-            });
+            return tx.execute(s -> storeLines(caller, tenant, batch));
         } catch (RuntimeException e) {
             log.warn("import batch of {} lines failed ({}); storing its lines one by one", batch.size(),
                     e.getClass().getSimpleName());
             List<Line> out = new ArrayList<>();
             for (Parsed p : batch) {
                 try {
-                    out.add(tx.execute(s -> storeLine(caller, tenant, p)));
+                    out.addAll(tx.execute(s -> storeLines(caller, tenant, List.of(p))));
                 } catch (RuntimeException lineFailure) {
                     out.add(Line.rejected(p.line(), "line", "store-failed", "could not be stored; nothing was written"));
                 }
@@ -189,14 +183,17 @@ public class RecordTransfer {
         }
     }
 
-    /** Rejections here are refusals before any statement of the line changed data, so the batch continues. */
-    private Line storeLine(Caller caller, Tenant tenant, Parsed p) {
-        try {
-            RecordInfo info = store.store(caller, tenant, p.subjectId(), p.record(), p.document(), Action.IMPORT);
-            return Line.stored(p.line(), info.id());
-        } catch (ProblemException e) {
-            return rejection(p.line(), e);
+    /** Refusals are decided before any statement of the batch runs, so the accepted lines still commit. */
+    private List<Line> storeLines(Caller caller, Tenant tenant, List<Parsed> lines) {
+        List<RecordStore.Outcome> outcomes = store.storeAll(caller, tenant, lines.stream()
+                .map(p -> new RecordStore.Batched(p.subjectId(), p.record(), p.document())).toList(), Action.IMPORT);
+        List<Line> out = new ArrayList<>(lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            RecordStore.Outcome o = outcomes.get(i);
+            out.add(o.stored() != null ? Line.stored(lines.get(i).line(), o.stored().id())
+                    : rejection(lines.get(i).line(), o.refused()));
         }
+        return out;
     }
 
     private static Line rejection(int line, ProblemException e) {

@@ -262,6 +262,8 @@ class RecordApiIntegrationTest {
             assertThat(count("SELECT COUNT(*) FROM records WHERE tenant_id = ?", tenant.id())).isEqualTo(2);
             assertThat(count("SELECT COUNT(*) FROM access_log WHERE tenant_id = ? AND action = 'IMPORT'", tenant.id()))
                     .isEqualTo(2);
+            assertThat(count("SELECT COUNT(*) FROM evidence_index WHERE tenant_id = ? AND action = 'record.import'",
+                    tenant.id())).as("each stored line is in the system log").isEqualTo(2);
 
             Response wrongType = api.post(token, "/api/v1/records:import", Map.of("a", 1));
             assertThat(wrongType.status()).isEqualTo(400);

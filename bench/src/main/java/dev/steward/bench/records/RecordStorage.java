@@ -66,23 +66,29 @@ final class RecordStorage implements AutoCloseable {
     }
 
     /**
-     * Writes the items in one transaction: per record the pseudonym (HMAC), envelope encryption
-     * under the subject's data key (created in this transaction on first sight), one batched INSERT.
+     * Writes the items in one transaction as the server's bulk import does (RecordStore.storeAll):
+     * per record the pseudonym (HMAC); the data keys of all the batch's subjects fetched, or created,
+     * at once ({@link EnvelopeEncryptor#batch}); per record envelope encryption; one batched INSERT.
      */
     void writeEncrypted(List<Item> items) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(insert("records"))) {
             c.setAutoCommit(false);
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            List<SubjectRef> subjects = new ArrayList<>(items.size());
             for (Item item : items) {
-                SubjectRef subject = keys.subjectRef(c, tenant, item.subjectId());
+                subjects.add(keys.subjectRef(c, tenant, item.subjectId()));
+            }
+            EnvelopeEncryptor.Batch batch = encryptor.batch(c, tenant, subjects);
+            for (int i = 0; i < items.size(); i++) {
+                Item item = items.get(i);
                 PersonalData data = PersonalData.of(item.document());
                 byte[] ciphertext;
                 try {
-                    ciphertext = encryptor.encrypt(c, binding(subject, item.id()), data);
+                    ciphertext = batch.encrypt(binding(subjects.get(i), item.id()), data);
                 } finally {
                     data.wipe();
                 }
-                bind(ps, item.id(), subject.hmac(), ciphertext, now);
+                bind(ps, item.id(), subjects.get(i).hmac(), ciphertext, now);
                 ps.addBatch();
             }
             ps.executeBatch();

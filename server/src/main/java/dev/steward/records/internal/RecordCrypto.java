@@ -2,6 +2,7 @@ package dev.steward.records.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.util.Collection;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -78,6 +79,39 @@ public class RecordCrypto {
             throw new SubjectGone();
         } finally {
             data.wipe();
+        }
+    }
+
+    /** Encryptions of many records of one tenant in the current transaction, their data keys fetched at once. */
+    public Batch batch(UUID tenant, Collection<SubjectRef> subjects) {
+        try {
+            return new Batch(tenant, encryptor.batch(tx(), new TenantId(tenant), subjects));
+        } catch (TenantErased e) {
+            throw new SubjectGone();
+        }
+    }
+
+    /** See {@link RecordCrypto#batch}; belongs to the transaction it was made in. */
+    public static final class Batch {
+
+        private final UUID tenant;
+        private final EnvelopeEncryptor.Batch keys;
+
+        private Batch(UUID tenant, EnvelopeEncryptor.Batch keys) {
+            this.tenant = tenant;
+            this.keys = keys;
+        }
+
+        /** As {@link RecordCrypto#encrypt}; {@link SubjectGone} if the subject was erased. */
+        public byte[] encrypt(SubjectRef subject, UUID recordId, int version, byte[] document) {
+            PersonalData data = PersonalData.of(document);
+            try {
+                return keys.encrypt(binding(tenant, subject, recordId, version), data);
+            } catch (SubjectErased | TenantErased e) {
+                throw new SubjectGone();
+            } finally {
+                data.wipe();
+            }
         }
     }
 

@@ -5,10 +5,16 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -32,8 +38,10 @@ public class Records {
             + " created_at, created_by, updated_at, updated_by";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
-    Records(JdbcClient jdbc) {
+    Records(JdbcClient jdbc, JdbcTemplate batch) {
+        this.batch = batch;
         this.jdbc = jdbc;
     }
 
@@ -42,6 +50,37 @@ public class Records {
                 .params(tenant, r.id(), r.subjectRef(), r.category(), r.source().name(), r.purpose(), r.version(),
                         payload, utc(r.createdAt()), r.createdBy(), utc(r.updatedAt()), r.updatedBy())
                 .update();
+    }
+
+    /** A new record and its payload, for {@link #insertAll}. */
+    public record NewRow(RecordInfo info, byte[] payload) {
+    }
+
+    /** Inserts many new records of one tenant as one JDBC batch. */
+    public void insertAll(UUID tenant, List<NewRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        List<Object[]> params = new ArrayList<>(rows.size());
+        for (NewRow row : rows) {
+            RecordInfo r = row.info();
+            params.add(new Object[] {tenant, r.id(), r.subjectRef(), r.category(), r.source().name(), r.purpose(),
+                    r.version(), row.payload(), utc(r.createdAt()), r.createdBy(), utc(r.updatedAt()), r.updatedBy()});
+        }
+        batch.batchUpdate("INSERT INTO records (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", params);
+    }
+
+    /** Which of {@code recordIds} exist already, in one query. */
+    public Set<UUID> existing(UUID tenant, Collection<UUID> recordIds) {
+        if (recordIds.isEmpty()) {
+            return Set.of();
+        }
+        List<Object> params = new ArrayList<>(recordIds.size() + 1);
+        params.add(tenant);
+        params.addAll(recordIds);
+        String marks = String.join(",", Collections.nCopies(recordIds.size(), "?"));
+        return new HashSet<>(jdbc.sql("SELECT record_id FROM records WHERE tenant_id = ? AND record_id IN (" + marks + ")")
+                .params(params).query(UUID.class).list());
     }
 
     public boolean exists(UUID tenant, UUID recordId) {

@@ -71,12 +71,17 @@ public class TenantRecordSettings {
     }
 
     public void requireCategory(UUID tenant, String category, String field) {
+        requireCategory(categories(tenant), category, field);
+    }
+
+    /** As {@link #requireCategory(UUID, String, String)} against categories read once, for a batch. */
+    public static void requireCategory(List<String> categories, String category, String field) {
         if (category == null || category.isBlank()) {
-            throw new InvalidField(field, "is required (one of " + categories(tenant) + ")");
+            throw new InvalidField(field, "is required (one of " + categories + ")");
         }
-        if (!categories(tenant).contains(category)) {
+        if (!categories.contains(category)) {
             throw new InvalidField(field, "'" + (category.length() > 40 ? category.substring(0, 40) + "…" : category)
-                    + "' is not a category of this tenant (one of " + categories(tenant) + ")");
+                    + "' is not a category of this tenant (one of " + categories + ")");
         }
     }
 

@@ -51,8 +51,10 @@ public final class EnvelopeEncryptor {
 
     /**
      * Prepares the encryption of many records of one tenant in the caller's transaction: the data
-     * keys of all {@code subjects} are read (or created) at once instead of once per record. The
-     * batch belongs to that transaction and must not outlive it.
+     * keys of all {@code subjects} are read at once instead of once per record, and the missing
+     * ones created in one short transaction of the module's own (see
+     * {@link KeyHierarchy#dataKeysForEncryption}). The batch belongs to the caller's transaction
+     * and must not outlive it.
      */
     public Batch batch(Connection tx, TenantId tenant, Collection<SubjectRef> subjects) {
         return new Batch(tenant, Set.copyOf(subjects), keys.dataKeysForEncryption(tx, tenant, subjects));

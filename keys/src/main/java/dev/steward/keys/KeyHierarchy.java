@@ -223,10 +223,13 @@ public final class KeyHierarchy {
     }
 
     /**
-     * Data keys for encrypting records of many subjects in the caller's transaction: keys cached
-     * and known committed as they are, all others read in one query, the missing ones created and
-     * inserted as one batch. The same rules as {@link #dataKeyForEncryption} hold for each key.
-     * Subjects erased (before or during the call) are left out of the answer.
+     * Data keys for encrypting records of many subjects: keys cached and known committed as they
+     * are, all others read in the caller's transaction in one query. The missing ones are created
+     * as one batch <b>in a short transaction of their own, committed before this returns</b>:
+     * concurrent batches that meet the same new subjects then wait milliseconds for each other, not
+     * for each other's whole batch. Should the caller roll back, those keys stay, with no data under
+     * them (erasing the subject removes them as any other). Subjects erased (before or during the
+     * call) are left out of the answer.
      */
     Map<SubjectRef, Aead> dataKeysForEncryption(Connection tx, TenantId tenant, Collection<SubjectRef> subjects) {
         refuseErasedTenant(tenant);
@@ -246,43 +249,50 @@ public final class KeyHierarchy {
         if (toRead.isEmpty()) {
             return out;
         }
-        return sql("get data keys", () -> {
-            Map<SubjectRef, KeyTables.DataKeyRow> rows = KeyTables.findDataKeys(tx, tenant, toRead);
-            List<SubjectRef> missing = toRead.stream().filter(s -> !rows.containsKey(s)).toList();
-            if (!missing.isEmpty()) {
-                out.putAll(createDataKeys(tx, tenant, missing, rows));
-            }
-            java.util.Set<SubjectKey> mine = insertedBy.get(tx);
-            for (Map.Entry<SubjectRef, KeyTables.DataKeyRow> e : rows.entrySet()) {
-                SubjectKey key = new SubjectKey(tenant, e.getKey());
-                boolean committed = mine == null || !mine.contains(key);
-                CachedDataKey cached = dataKeys.get(key);
-                if (cached != null && Arrays.equals(cached.wrapped(), e.getValue().wrapped())) {
-                    if (committed && !cached.committed()) {
-                        dataKeys.put(key, new CachedDataKey(cached.wrapped(), cached.aead(), true));
-                    }
-                    out.put(e.getKey(), cached.aead());
-                    continue;
+        Map<SubjectRef, KeyTables.DataKeyRow> rows = sql("get data keys", () -> KeyTables.findDataKeys(tx, tenant, toRead));
+        // In one order for every transaction: two batches creating keys of the same subjects wait
+        // for each other instead of deadlocking.
+        List<SubjectRef> missing = toRead.stream().filter(s -> !rows.containsKey(s))
+                .sorted(java.util.Comparator.comparing(SubjectRef::hmac)).toList();
+        if (!missing.isEmpty()) {
+            Map<SubjectRef, CachedDataKey> created = Transactions.inTransaction(dataSource, "create data keys",
+                    c -> sql("create data keys", () -> createDataKeys(c, tenant, missing, rows)));
+            created.forEach((subject, key) -> {
+                dataKeys.put(new SubjectKey(tenant, subject), key);
+                out.put(subject, key.aead());
+            });
+        }
+        java.util.Set<SubjectKey> mine = insertedBy.get(tx);
+        for (Map.Entry<SubjectRef, KeyTables.DataKeyRow> e : rows.entrySet()) {
+            SubjectKey key = new SubjectKey(tenant, e.getKey());
+            boolean committed = mine == null || !mine.contains(key);
+            CachedDataKey cached = dataKeys.get(key);
+            if (cached != null && Arrays.equals(cached.wrapped(), e.getValue().wrapped())) {
+                if (committed && !cached.committed()) {
+                    dataKeys.put(key, new CachedDataKey(cached.wrapped(), cached.aead(), true));
                 }
-                try {
-                    out.put(e.getKey(), unwrapAndCache(tx, key, e.getValue(), committed));
-                } catch (SubjectErased erasedMeanwhile) {
-                    // left out: encrypting for this subject is refused
-                }
+                out.put(e.getKey(), cached.aead());
+                continue;
             }
-            return out;
-        });
+            try {
+                out.put(e.getKey(), sql("unwrap data key", () -> unwrapAndCache(tx, key, e.getValue(), committed)));
+            } catch (SubjectErased erasedMeanwhile) {
+                // left out: encrypting for this subject is refused
+            }
+        }
+        return out;
     }
 
     /**
-     * Creates and inserts keys for subjects that had none, then reads them back: a concurrent
-     * transaction may have created one first (its row wins and goes into {@code existing}), or an
-     * erasure may have removed it (left out).
+     * Creates and inserts keys for subjects that had none (in {@code c}, a transaction of the
+     * module's own), then reads them back: a concurrent transaction may have created one first
+     * (its committed row wins and goes into {@code existing}), or an erasure removed it (left out).
+     * The answer is cached by the caller only once {@code c} committed.
      */
-    private Map<SubjectRef, Aead> createDataKeys(Connection tx, TenantId tenant, List<SubjectRef> missing,
+    private Map<SubjectRef, CachedDataKey> createDataKeys(Connection c, TenantId tenant, List<SubjectRef> missing,
             Map<SubjectRef, KeyTables.DataKeyRow> existing) throws SQLException, GeneralSecurityException {
-        KeyTables.TenantRow t = KeyTables.findTenant(tx, tenant).orElseThrow(() -> new TenantUnknown(tenant));
-        Aead kek = keks.get(tx, tenant, t.currentKek());
+        KeyTables.TenantRow t = KeyTables.findTenant(c, tenant).orElseThrow(() -> new TenantUnknown(tenant));
+        Aead kek = keks.get(c, tenant, t.currentKek());
         Map<SubjectRef, byte[]> wrapped = new LinkedHashMap<>();
         Map<SubjectRef, Aead> fresh = new HashMap<>();
         for (SubjectRef subject : missing) {
@@ -290,17 +300,12 @@ public final class KeyHierarchy {
             wrapped.put(subject, Tinks.wrap(key, kek, Aad.dataKey(tenant, subject)));
             fresh.put(subject, Tinks.aead(key));
         }
-        KeyTables.insertDataKeysIfAbsent(tx, tenant, t.currentKek(), wrapped, clock.instant());
-        java.util.Set<SubjectKey> mine = insertedBy.computeIfAbsent(tx,
-                c -> java.util.concurrent.ConcurrentHashMap.newKeySet());
-        Map<SubjectRef, Aead> created = new HashMap<>();
-        for (Map.Entry<SubjectRef, KeyTables.DataKeyRow> e : KeyTables.findDataKeys(tx, tenant, missing).entrySet()) {
+        KeyTables.insertDataKeysIfAbsent(c, tenant, t.currentKek(), wrapped, clock.instant());
+        Map<SubjectRef, CachedDataKey> created = new HashMap<>();
+        for (Map.Entry<SubjectRef, KeyTables.DataKeyRow> e : KeyTables.findDataKeys(c, tenant, missing).entrySet()) {
             SubjectRef subject = e.getKey();
-            SubjectKey key = new SubjectKey(tenant, subject);
-            mine.add(key);
             if (Arrays.equals(e.getValue().wrapped(), wrapped.get(subject)) && !journal.isErased(tenant, subject)) {
-                dataKeys.put(key, new CachedDataKey(e.getValue().wrapped(), fresh.get(subject), false));
-                created.put(subject, fresh.get(subject));
+                created.put(subject, new CachedDataKey(e.getValue().wrapped(), fresh.get(subject), true));
             } else {
                 existing.put(subject, e.getValue());
             }

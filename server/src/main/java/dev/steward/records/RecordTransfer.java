@@ -1,22 +1,36 @@
 package dev.steward.records;
 
 import java.io.InputStream;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+
+import jakarta.annotation.PreDestroy;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 import dev.steward.keys.SubjectRef;
 import dev.steward.platform.Caller;
+import dev.steward.platform.DataScope;
 import dev.steward.platform.InvalidField;
 import dev.steward.platform.NotFound;
 import dev.steward.platform.Permission;
 import dev.steward.platform.ProblemException;
+import dev.steward.platform.TenantScope;
 import dev.steward.records.ImportReport.Line;
 import dev.steward.records.internal.NdjsonLines;
 import dev.steward.records.internal.RecordCrypto;
@@ -32,8 +46,11 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <h2>Guarantees</h2>
  * <ul>
- *   <li>Import reads the stream line by line, never more than one line beyond a batch in memory.
- *       Lines are stored in batches of {@value #BATCH} per transaction: a crash leaves whole lines
+ *   <li>Import reads the stream line by line; lines are stored in batches of {@value #BATCH} (or
+ *       {@value #BATCH_BYTES} document bytes) per transaction, {@code steward.records.import-parallelism}
+ *       batches at a time (default 2: one is encrypted while the database writes another), and the
+ *       stream is read no further while that many wait, so memory stays bounded. Each batch commits
+ *       on its own: a crash leaves whole lines
  *       or none, and the report names every stored line with its record id and every rejected
  *       line with the field and the reason. A line may carry its own {@code id}, so a retry after
  *       a crash rejects the lines already stored instead of storing them twice.</li>
@@ -46,6 +63,8 @@ public class RecordTransfer {
 
     private static final Logger log = LoggerFactory.getLogger(RecordTransfer.class);
     static final int BATCH = 500;
+    /** A batch also ends at this many document bytes, so 500 large documents do not sit in memory at once. */
+    static final long BATCH_BYTES = 8L * 1024 * 1024;
     static final int EXPORT_CHUNK = 200;
     /** A line holds one document and its envelope. */
     static final int MAX_LINE = RecordStore.MAX_DOCUMENT_BYTES + 64 * 1024;
@@ -57,9 +76,22 @@ public class RecordTransfer {
     private final PurposePolicy policy;
     private final TransactionTemplate tx;
     private final JsonMapper json;
+    private final int parallelism;
+    private final ExecutorService workers;
 
     RecordTransfer(RecordStore store, RecordCrypto crypto, Records records, TenantRecordSettings settings,
-            PurposePolicy policy, TransactionTemplate tx, JsonMapper json) {
+            PurposePolicy policy, TransactionTemplate tx, JsonMapper json,
+            @Value("${steward.records.import-parallelism:2}") int parallelism) {
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("steward.records.import-parallelism must be at least 1");
+        }
+        this.parallelism = parallelism;
+        AtomicInteger n = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(parallelism, r -> {
+            Thread t = new Thread(r, "records-import-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
         this.store = store;
         this.crypto = crypto;
         this.records = records;
@@ -83,28 +115,84 @@ public class RecordTransfer {
             settings.prepare(caller.tenantId());
             NdjsonLines lines = new NdjsonLines(in, MAX_LINE);
             List<Line> results = new ArrayList<>();
+            Deque<Future<List<Line>>> inFlight = new ArrayDeque<>();
             List<Parsed> batch = new ArrayList<>();
+            long batchBytes = 0;
             int count = 0;
-            for (NdjsonLines.Line line = lines.next(); line != null; line = lines.next()) {
-                count = line.number();
-                if (line.bytes().length == 0 && !line.tooLong()) {
-                    continue;
+            try {
+                for (NdjsonLines.Line line = lines.next(); line != null; line = lines.next()) {
+                    count = line.number();
+                    if (line.bytes().length == 0 && !line.tooLong()) {
+                        continue;
+                    }
+                    try {
+                        Parsed parsed = parse(line, defaultPurpose);
+                        batch.add(parsed);
+                        batchBytes += parsed.document().length;
+                    } catch (ProblemException e) {
+                        results.add(rejection(line.number(), e));
+                    }
+                    if (batch.size() == BATCH || batchBytes >= BATCH_BYTES) {
+                        submit(caller, tenant, batch, inFlight, results);
+                        batch = new ArrayList<>();
+                        batchBytes = 0;
+                    }
                 }
-                try {
-                    batch.add(parse(line, defaultPurpose));
-                } catch (ProblemException e) {
-                    results.add(rejection(line.number(), e));
-                }
-                if (batch.size() == BATCH) {
-                    results.addAll(storeBatch(caller, tenant, batch));
-                    batch.clear();
+                submit(caller, tenant, batch, inFlight, results);
+            } finally {
+                // Batches already handed to a worker finish (and commit) whatever happened here,
+                // so their lines are always in the report of a completed import.
+                while (!inFlight.isEmpty()) {
+                    results.addAll(await(inFlight.poll()));
                 }
             }
-            results.addAll(storeBatch(caller, tenant, batch));
             results.sort((a, b) -> Integer.compare(a.line(), b.line()));
             int stored = (int) results.stream().filter(r -> r.status() == ImportReport.Status.STORED).count();
             return new ImportReport(count, stored, results.size() - stored, results);
         });
+    }
+
+    /**
+     * Hands a batch to a worker, first waiting for the oldest when {@code parallelism} are in
+     * flight: the stream is read only as fast as batches are stored, so memory stays bounded.
+     */
+    private void submit(Caller caller, Tenant tenant, List<Parsed> batch, Deque<Future<List<Line>>> inFlight,
+            List<Line> results) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        if (inFlight.size() >= parallelism) {
+            results.addAll(await(inFlight.poll()));
+        }
+        DataScope scope = TenantScope.required();
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        inFlight.add(workers.submit(() -> {
+            RequestContextHolder.setRequestAttributes(request);
+            try {
+                return TenantScope.call(scope, () -> storeBatch(caller, tenant, batch));
+            } finally {
+                RequestContextHolder.resetRequestAttributes();
+            }
+        }));
+    }
+
+    private static List<Line> await(Future<List<Line>> batch) {
+        try {
+            return batch.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while an import batch was stored", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException("import batch failed", e.getCause());
+        }
+    }
+
+    @PreDestroy
+    void stopWorkers() {
+        workers.shutdown();
     }
 
     private Parsed parse(NdjsonLines.Line line, String defaultPurpose) {

@@ -192,6 +192,11 @@ class RecordApiIntegrationTest {
                     "application/x-ndjson", Map.of());
             assertThat(imported.status()).isEqualTo(200);
             assertThat(imported.json().get("stored").asInt()).isEqualTo(2_000);
+            // four batches, two at a time on worker threads: every line is in both logs, in the tenant's log
+            assertThat(count("SELECT COUNT(*) FROM evidence_index WHERE tenant_id = ? AND action = 'record.import'",
+                    tenant.id())).isEqualTo(2_000);
+            assertThat(count("SELECT COUNT(*) FROM access_log WHERE tenant_id = ? AND action = 'IMPORT'", tenant.id()))
+                    .isEqualTo(2_000);
             String someId = imported.json().get("results").get(7).get("recordId").asString();
 
             Response erasedOne = api.delete(admin, subjects(one));

@@ -23,6 +23,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -38,6 +41,7 @@ public final class RecordsBench implements Benchmark {
 
     private static final int DOC = 1024;
     private static final int BATCH = 500;
+    private static final int IMPORT_PARALLELISM = 2;
     private static final int IMPORT_ROUNDS = 3;
     private static final int SUBJECTS_PER_ROUND = 2_500;
     private static final int RECORDS_PER_SUBJECT = 10;
@@ -48,6 +52,11 @@ public final class RecordsBench implements Benchmark {
     private static final int TIMED_ROUNDS = 3;
 
     private final Random random = new Random(4);
+    private final ExecutorService importWorkers = Executors.newFixedThreadPool(IMPORT_PARALLELISM, r -> {
+        Thread t = new Thread(r, "import");
+        t.setDaemon(true);
+        return t;
+    });
     private final byte[][] documents = documents(64);
 
     @Override
@@ -68,13 +77,13 @@ public final class RecordsBench implements Benchmark {
                 + "with the plaintext 1 KiB JSON document and the customer's subject id, in the same run, "
                 + "interleaved in rounds. Not included on either side: HTTP, JSON parsing, purpose policy, the "
                 + "access-log INSERT per record, PostgreSQL row-level security (the bench connects as superuser). "
-                + "Import: 75,000 records of 7,500 new subjects (10 each, shuffled, after a 5,000-record warm-up), JDBC "
-                + "batches of 500 per transaction; then 25,000 more records for 2,500 of those subjects, whose data keys "
+                + "Import (mirrors RecordStore.storeAll: one data-key batch per transaction): 75,000 records of 7,500 new subjects (10 each, shuffled, after a 5,000-record warm-up), JDBC "
+                + "batches of 500 per transaction, 2 batches in flight on 2 connections as the server's import runs them; then 25,000 more records for 2,500 of those subjects, whose data keys "
                 + "are now committed and cached (all 8,000 subjects fit the cache). Single writes: one record per transaction to an existing subject. Reads: by primary "
                 + "key, and a subject's first page (count + page of up to 50, here 10 records), each decrypted, one "
                 + "transaction each; writes and reads in 3 interleaved rounds of 1.2 s per variant. Erase: pseudonym, data-key check, destroySubjectKey (journal fsync, key row "
                 + "delete), commit, for a subject with 1 record and one with 100,000, all stored before the first is "
-                + "erased, erasures alternating; on PostgreSQL also the background purge's throughput. Single thread throughout; "
+                + "erased, erasures alternating; on PostgreSQL also the background purge's throughput. Imports 2 batches in flight, everything else single-threaded; "
                 + "H2 file (WRITE_DELAY=0) and PostgreSQL 127.0.0.1; raw javax.crypto AES-256-GCM in the same run.";
     }
 
@@ -132,7 +141,7 @@ public final class RecordsBench implements Benchmark {
             double enc = n / (encNanos / 1e9);
             double plain = n / (plainNanos / 1e9);
             String importGoal = label.equals("PostgreSQL") ? ">= 50,000 records/s and ratio >= 0.8" : "ratio >= 0.8";
-            figures.add(Figure.against("import, encrypted, batches of 500/tx, " + label + " (load " + loadBefore
+            figures.add(Figure.against("import, encrypted, batches of 500/tx, 2 in flight, " + label + " (load " + loadBefore
                     + " -> " + load() + ")", enc, "records/s", "same rows, plaintext", plain, importGoal));
 
             // the same volume again for subjects that now have committed, cached data keys
@@ -144,7 +153,7 @@ public final class RecordsBench implements Benchmark {
             long a = timeImport(store, halfA, true);
             a += timeImport(store, halfB, true);
             b += timeImport(store, halfB, false);
-            figures.add(Figure.against("import, encrypted, batches of 500/tx, " + label + ", subjects known (data keys "
+            figures.add(Figure.against("import, encrypted, batches of 500/tx, 2 in flight, " + label + ", subjects known (data keys "
                     + "cached, committed; " + again.size() + " records; load " + loadAgain + ")", again.size() / (a / 1e9),
                     "records/s", "same rows, plaintext", again.size() / (b / 1e9), importGoal));
             all.addAll(again);
@@ -178,15 +187,26 @@ public final class RecordsBench implements Benchmark {
         return figures;
     }
 
-    private long timeImport(RecordStorage store, List<Item> items, boolean encrypted) throws SQLException {
+    /**
+     * Batches of {@value #BATCH}, {@value #IMPORT_PARALLELISM} in flight as the server's import runs
+     * them (steward.records.import-parallelism), each in its own transaction.
+     */
+    private long timeImport(RecordStorage store, List<Item> items, boolean encrypted) throws Exception {
         long start = System.nanoTime();
+        List<Future<?>> batches = new ArrayList<>();
         for (int i = 0; i < items.size(); i += BATCH) {
             List<Item> batch = items.subList(i, Math.min(items.size(), i + BATCH));
-            if (encrypted) {
-                store.writeEncrypted(batch);
-            } else {
-                store.writePlain(batch);
-            }
+            batches.add(importWorkers.submit(() -> {
+                if (encrypted) {
+                    store.writeEncrypted(batch);
+                } else {
+                    store.writePlain(batch);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : batches) {
+            f.get();
         }
         return System.nanoTime() - start;
     }
@@ -276,7 +296,7 @@ public final class RecordsBench implements Benchmark {
      * All heavy and light subjects are stored first, then erased alternately, so neither side's
      * timing follows right after writing 100 MB; the background purge then runs once over all.
      */
-    private List<Figure> erasure(RecordStorage store, String label, boolean timePurge) throws SQLException {
+    private List<Figure> erasure(RecordStorage store, String label, boolean timePurge) throws Exception {
         for (int w = 0; w < 5; w++) {
             List<Item> one = List.of(new Item("erase-warm-" + w, UUID.randomUUID(), doc()));
             store.writeEncrypted(one);

@@ -254,13 +254,25 @@ public final class KeyHierarchy {
         // for each other instead of deadlocking.
         List<SubjectRef> missing = toRead.stream().filter(s -> !rows.containsKey(s))
                 .sorted(java.util.Comparator.comparing(SubjectRef::hmac)).toList();
-        if (!missing.isEmpty()) {
-            Map<SubjectRef, CachedDataKey> created = Transactions.inTransaction(dataSource, "create data keys",
-                    c -> sql("create data keys", () -> createDataKeys(c, tenant, missing, rows)));
-            created.forEach((subject, key) -> {
-                dataKeys.put(new SubjectKey(tenant, subject), key);
-                out.put(subject, key.aead());
-            });
+        for (int attempt = 1; !missing.isEmpty(); attempt++) {
+            List<SubjectRef> creating = missing;
+            try {
+                Map<SubjectRef, CachedDataKey> created = Transactions.inTransaction(dataSource, "create data keys",
+                        c -> sql("create data keys", () -> createDataKeys(c, tenant, creating, rows)));
+                created.forEach((subject, key) -> {
+                    dataKeys.put(new SubjectKey(tenant, subject), key);
+                    out.put(subject, key.aead());
+                });
+                break;
+            } catch (KeyStoreFailure e) {
+                // H2's MERGE is not atomic: a concurrent batch may have inserted some of these keys
+                // first. The transaction is the module's own, so it is safe to read again and retry.
+                if (attempt == 3 || !isUniqueViolation(e)) {
+                    throw e;
+                }
+                rows.putAll(sql("get data keys", () -> KeyTables.findDataKeys(tx, tenant, creating)));
+                missing = creating.stream().filter(s -> !rows.containsKey(s)).toList();
+            }
         }
         java.util.Set<SubjectKey> mine = insertedBy.get(tx);
         for (Map.Entry<SubjectRef, KeyTables.DataKeyRow> e : rows.entrySet()) {
@@ -281,6 +293,17 @@ public final class KeyHierarchy {
             }
         }
         return out;
+    }
+
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            for (SQLException sql = t instanceof SQLException s ? s : null; sql != null; sql = sql.getNextException()) {
+                if ("23505".equals(sql.getSQLState())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**

@@ -180,6 +180,52 @@ class KeyHierarchyIntegrationTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.Kind.class)
+    void concurrentBatchesMeetingTheSameNewSubjectsCreateOneKeyEach(TestDatabase.Kind kind) throws Exception {
+        try (Fixture f = new Fixture(kind, dir)) {
+            TenantId tenant = f.newTenant();
+            List<SubjectRef> subjects = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                subjects.add(f.keys.subjectRef(tenant, "shared-" + i));
+            }
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            try {
+                List<java.util.concurrent.Future<List<byte[]>>> runs = new ArrayList<>();
+                for (int t = 0; t < 4; t++) {
+                    List<SubjectRef> mine = new ArrayList<>(subjects);
+                    java.util.Collections.shuffle(mine, new java.util.Random(t));
+                    int run = t;
+                    runs.add(pool.submit(() -> {
+                        try (Connection c = f.db.connect()) {
+                            c.setAutoCommit(false);
+                            EnvelopeEncryptor.Batch batch = f.encryptor.batch(c, tenant, mine);
+                            List<byte[]> out = new ArrayList<>();
+                            for (SubjectRef s : subjects) {
+                                out.add(batch.encrypt(new RecordBinding(tenant, s, "run" + run, "records.payload"),
+                                        PersonalData.ofText(s.hmac() + " " + run)));
+                            }
+                            c.commit();
+                            return out;
+                        }
+                    }));
+                }
+                for (int t = 0; t < 4; t++) {
+                    List<byte[]> written = runs.get(t).get();
+                    for (int i = 0; i < subjects.size(); i += 50) {
+                        SubjectRef s = subjects.get(i);
+                        assertThat(f.decrypt(new RecordBinding(tenant, s, "run" + t, "records.payload"), written.get(i)))
+                                .isEqualTo(s.hmac() + " " + t);
+                    }
+                }
+            } finally {
+                pool.shutdown();
+            }
+            assertThat(f.db.count("SELECT COUNT(*) FROM keys_data_key WHERE tenant_id = ?", tenant.value()))
+                    .isEqualTo(subjects.size());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
     void destroyedSubjectIsUnreadableWhileOthersStayReadable(TestDatabase.Kind kind) throws Exception {
         try (Fixture f = new Fixture(kind, dir)) {
             TenantId tenant = f.newTenant();

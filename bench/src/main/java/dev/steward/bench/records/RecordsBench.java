@@ -100,6 +100,7 @@ public final class RecordsBench implements Benchmark {
             PGSimpleDataSource pg = new PGSimpleDataSource();
             pg.setURL("jdbc:postgresql://127.0.0.1:5432/" + db);
             pg.setUser("postgres");
+            pg.setReWriteBatchedInserts(true); // as the server configures its PostgreSQL pool
             figures.addAll(onDatabase("PostgreSQL", pg, context, false));
         } finally {
             admin(context, "DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");

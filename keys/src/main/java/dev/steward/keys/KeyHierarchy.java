@@ -308,8 +308,9 @@ public final class KeyHierarchy {
 
     /**
      * Creates and inserts keys for subjects that had none (in {@code c}, a transaction of the
-     * module's own), then reads them back: a concurrent transaction may have created one first
-     * (its committed row wins and goes into {@code existing}), or an erasure removed it (left out).
+     * module's own); reads back those the insert does not report as its own: a concurrent
+     * transaction may have created one first (its committed row wins and goes into
+     * {@code existing}), or an erasure removed it (left out).
      * The answer is cached by the caller only once {@code c} committed.
      */
     private Map<SubjectRef, CachedDataKey> createDataKeys(Connection c, TenantId tenant, List<SubjectRef> missing,
@@ -323,9 +324,20 @@ public final class KeyHierarchy {
             wrapped.put(subject, Tinks.wrap(key, kek, Aad.dataKey(tenant, subject)));
             fresh.put(subject, Tinks.aead(key));
         }
-        KeyTables.insertDataKeysIfAbsent(c, tenant, t.currentKek(), wrapped, clock.instant());
+        // The keys are used only by the caller's transaction, whose own durable commit flushes them too.
+        KeyTables.commitWithoutWaitingForFlush(c);
+        Optional<java.util.Set<SubjectRef>> inserted = KeyTables.insertDataKeysIfAbsent(c, tenant, t.currentKek(),
+                wrapped, clock.instant());
         Map<SubjectRef, CachedDataKey> created = new HashMap<>();
-        for (Map.Entry<SubjectRef, KeyTables.DataKeyRow> e : KeyTables.findDataKeys(c, tenant, missing).entrySet()) {
+        List<SubjectRef> readBack = new ArrayList<>();
+        for (SubjectRef subject : missing) {
+            if (inserted.isPresent() && inserted.get().contains(subject) && !journal.isErased(tenant, subject)) {
+                created.put(subject, new CachedDataKey(wrapped.get(subject), fresh.get(subject), true));
+            } else if (inserted.isEmpty() || !inserted.get().contains(subject)) {
+                readBack.add(subject);
+            }
+        }
+        for (Map.Entry<SubjectRef, KeyTables.DataKeyRow> e : KeyTables.findDataKeys(c, tenant, readBack).entrySet()) {
             SubjectRef subject = e.getKey();
             if (Arrays.equals(e.getValue().wrapped(), wrapped.get(subject)) && !journal.isErased(tenant, subject)) {
                 created.put(subject, new CachedDataKey(e.getValue().wrapped(), fresh.get(subject), true));

@@ -9,9 +9,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -237,22 +239,63 @@ final class KeyTables {
         return found;
     }
 
-    /** {@link #insertDataKeyIfAbsent} for many subjects, as one JDBC batch. */
-    static void insertDataKeysIfAbsent(Connection c, TenantId tenant, KeyVersion kek, Map<SubjectRef, byte[]> wrapped,
-            Instant now) throws SQLException {
-        if (wrapped.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement ps = c.prepareStatement(insertDataKeySql(c))) {
-            for (Map.Entry<SubjectRef, byte[]> e : wrapped.entrySet()) {
-                ps.setObject(1, tenant.value());
-                ps.setString(2, e.getKey().hmac());
-                ps.setInt(3, kek.value());
-                ps.setBytes(4, e.getValue());
-                ps.setObject(5, timestamp(now));
-                ps.addBatch();
+    /**
+     * {@link #insertDataKeyIfAbsent} for many subjects. On PostgreSQL one multi-row statement per
+     * {@value #IN_LIST} subjects answers which rows it inserted; elsewhere (a JDBC batch of MERGEs)
+     * the answer is empty: read the rows back to know.
+     */
+    static Optional<Set<SubjectRef>> insertDataKeysIfAbsent(Connection c, TenantId tenant, KeyVersion kek,
+            Map<SubjectRef, byte[]> wrapped, Instant now) throws SQLException {
+        if (!isPostgres(c)) {
+            try (PreparedStatement ps = c.prepareStatement(insertDataKeySql(c))) {
+                for (Map.Entry<SubjectRef, byte[]> e : wrapped.entrySet()) {
+                    ps.setObject(1, tenant.value());
+                    ps.setString(2, e.getKey().hmac());
+                    ps.setInt(3, kek.value());
+                    ps.setBytes(4, e.getValue());
+                    ps.setObject(5, timestamp(now));
+                    ps.addBatch();
+                }
+                ps.executeBatch();
             }
-            ps.executeBatch();
+            return Optional.empty();
+        }
+        Set<SubjectRef> inserted = new HashSet<>();
+        List<Map.Entry<SubjectRef, byte[]>> rows = new ArrayList<>(wrapped.entrySet());
+        for (int from = 0; from < rows.size(); from += IN_LIST) {
+            List<Map.Entry<SubjectRef, byte[]>> part = rows.subList(from, Math.min(rows.size(), from + IN_LIST));
+            String values = String.join(",", java.util.Collections.nCopies(part.size(), "(?, ?, ?, ?, ?)"));
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO keys_data_key (tenant_id, subject_ref, "
+                    + "kek_version, wrapped_key, created_at) VALUES " + values
+                    + " ON CONFLICT (tenant_id, subject_ref) DO NOTHING RETURNING subject_ref")) {
+                int p = 1;
+                for (Map.Entry<SubjectRef, byte[]> e : part) {
+                    ps.setObject(p++, tenant.value());
+                    ps.setString(p++, e.getKey().hmac());
+                    ps.setInt(p++, kek.value());
+                    ps.setBytes(p++, e.getValue());
+                    ps.setObject(p++, timestamp(now));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        inserted.add(new SubjectRef(rs.getString(1)));
+                    }
+                }
+            }
+        }
+        return Optional.of(inserted);
+    }
+
+    /**
+     * Lets the current transaction commit without waiting for its WAL flush (PostgreSQL). Only for
+     * rows nothing depends on until a later, durable commit uses them: that commit flushes the WAL
+     * up to itself, this transaction's rows included.
+     */
+    static void commitWithoutWaitingForFlush(Connection c) throws SQLException {
+        if (isPostgres(c)) {
+            try (java.sql.Statement st = c.createStatement()) {
+                st.execute("SET LOCAL synchronous_commit TO OFF");
+            }
         }
     }
 

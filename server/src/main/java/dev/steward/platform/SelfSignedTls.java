@@ -1,7 +1,6 @@
 package dev.steward.platform;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +8,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -32,51 +30,60 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * HTTPS by default: when no key store is configured, creates a self-signed certificate for
- * localhost under {@code <data-dir>/tls} on first start and points the server at it.
+ * HTTPS by default: when no certificate is configured, creates a self-signed certificate for
+ * localhost under {@code <data-dir>/tls} on first start and points the server at it. The key is a
+ * PEM file readable by the server's user only: a password-protected key store would keep its
+ * password next to it, protect nothing more, and cost every start its key derivations. Data
+ * directories from earlier versions keep their {@code keystore.p12}.
  */
 public final class SelfSignedTls implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
 
     @Override
     public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
         ConfigurableEnvironment env = event.getEnvironment();
-        if (env.getProperty("server.ssl.key-store") != null
+        if (env.getProperty("server.ssl.key-store") != null || env.getProperty("server.ssl.certificate") != null
+                || env.getProperty("server.ssl.bundle") != null
                 || !env.getProperty("server.ssl.enabled", Boolean.class, false)) {
             return;
         }
         Path dir = Path.of(env.getProperty("steward.data-dir", "./data")).resolve("tls");
+        Map<String, Object> props = new HashMap<>();
         try {
             Path store = dir.resolve("keystore.p12");
             Path secret = dir.resolve("keystore.secret");
-            if (!Files.exists(store) || !Files.exists(secret)) {
-                create(dir, store, secret);
-                System.out.println("Steward: created a self-signed TLS certificate for localhost in " + store.toAbsolutePath());
+            if (Files.exists(store) && Files.exists(secret)) {
+                props.put("server.ssl.key-store", store.toAbsolutePath().toUri().toString());
+                props.put("server.ssl.key-store-password", Files.readString(secret).trim());
+                props.put("server.ssl.key-alias", "steward");
+            } else {
+                Path certificate = dir.resolve("certificate.pem");
+                Path key = dir.resolve("private-key.pem");
+                if (!Files.exists(certificate) || !Files.exists(key)) {
+                    create(dir, certificate, key);
+                    System.out.println("Steward: created a self-signed TLS certificate for localhost in "
+                            + certificate.toAbsolutePath());
+                }
+                props.put("server.ssl.certificate", certificate.toAbsolutePath().toUri().toString());
+                props.put("server.ssl.certificate-private-key", key.toAbsolutePath().toUri().toString());
             }
-            Map<String, Object> props = new HashMap<>();
-            props.put("server.ssl.key-store", store.toAbsolutePath().toUri().toString());
-            props.put("server.ssl.key-store-password", Files.readString(secret).trim());
-            props.put("server.ssl.key-alias", "steward");
             env.getPropertySources().addFirst(new MapPropertySource("stewardSelfSignedTls", props));
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("cannot create the self-signed TLS certificate in " + dir, e);
         }
     }
 
-    private static void create(Path dir, Path store, Path secret) throws IOException, GeneralSecurityException {
+    private static void create(Path dir, Path certificate, Path key) throws IOException, GeneralSecurityException {
         try {
-            createUnchecked(dir, store, secret);
+            createUnchecked(dir, certificate, key);
         } catch (org.bouncycastle.operator.OperatorCreationException e) {
             throw new GeneralSecurityException(e);
         }
     }
 
-    private static void createUnchecked(Path dir, Path store, Path secret)
+    private static void createUnchecked(Path dir, Path certificate, Path key)
             throws IOException, GeneralSecurityException, org.bouncycastle.operator.OperatorCreationException {
         Files.createDirectories(dir);
         SecureRandom random = new SecureRandom();
-        byte[] pw = new byte[24];
-        random.nextBytes(pw);
-        char[] password = Base64.getUrlEncoder().withoutPadding().encodeToString(pw).toCharArray();
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(256, random);
         KeyPair pair = generator.generateKeyPair();
@@ -89,21 +96,26 @@ public final class SelfSignedTls implements ApplicationListener<ApplicationEnvir
                 new GeneralName(GeneralName.dNSName, "localhost"), new GeneralName(GeneralName.iPAddress, "127.0.0.1") }));
         X509Certificate cert = new JcaX509CertificateConverter()
                 .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate())));
-        KeyStore ks = KeyStore.getInstance("PKCS12");
-        ks.load(null, null);
-        ks.setKeyEntry("steward", pair.getPrivate(), password, new X509Certificate[] { cert });
-        Path tmp = Files.createTempFile(dir, "keystore", ".tmp");
-        try (OutputStream out = Files.newOutputStream(tmp)) {
-            ks.store(out, password);
-        }
-        Files.move(tmp, store, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        Files.writeString(secret, new String(password));
+        // the key first, private from its first byte; the certificate last, so both exist when it does
+        writePrivately(key, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+        writePrivately(certificate, pem("CERTIFICATE", cert.getEncoded()));
+    }
+
+    private static String pem(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
+                + "\n-----END " + type + "-----\n";
+    }
+
+    /** Writes through a temporary file that is private before it holds anything, then moves it in place. */
+    private static void writePrivately(Path target, String content) throws IOException {
+        Path tmp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
         try {
-            Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-------"));
-            Files.setPosixFilePermissions(store, PosixFilePermissions.fromString("rw-------"));
+            Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
         } catch (UnsupportedOperationException ignored) {
             // not a POSIX file system: the operator protects the directory
         }
+        Files.writeString(tmp, content);
+        Files.move(tmp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 }

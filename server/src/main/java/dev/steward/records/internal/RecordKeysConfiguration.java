@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -42,21 +43,28 @@ class RecordKeysConfiguration {
         return ErasureJournal.open(dataDir.resolve("keys").resolve("erasures.journal"), clock);
     }
 
-    /** JdbcClient is a parameter so that Flyway has migrated before the key tables are read. */
+    /**
+     * Opening the master key is deliberately slow (PBKDF2, 600,000 iterations), so it runs on a
+     * thread of its own while the rest of the server starts; {@link #masterKeyCheck} waits for it
+     * before the start completes. JdbcClient is a parameter so that Flyway has migrated before the
+     * key tables are read.
+     */
     @Bean
     MasterKeyService masterKey(@Value("${steward.data-dir}") Path dataDir,
             @Value("${steward.keys.master-passphrase:${STEWARD_MASTER_PASSPHRASE:}}") String passphrase,
             @Value("${steward.keys.generate-passphrase:true}") boolean generate, JdbcClient jdbc) {
-        try {
-            return MasterKeys.open(dataDir.resolve("keys"), passphrase, generate, anyTenantKeys(jdbc) != null);
-        } catch (KeysException e) {
-            throw new IllegalStateException("Steward cannot start: " + e.getMessage(), e);
-        }
+        boolean wrappedKeysExist = anyTenantKeys(jdbc) != null;
+        return new OpeningMasterKey(() -> {
+            try {
+                return MasterKeys.open(dataDir.resolve("keys"), passphrase, generate, wrappedKeysExist);
+            } catch (KeysException e) {
+                throw new IllegalStateException("Steward cannot start: " + e.getMessage(), e);
+            }
+        });
     }
 
     @Bean
-    KeyHierarchy keyHierarchy(DataSource dataSource, MasterKeyService master, ErasureJournal journal, Clock clock,
-            JdbcClient jdbc) {
+    KeyHierarchy keyHierarchy(DataSource dataSource, MasterKeyService master, ErasureJournal journal, Clock clock) {
         // Joins the caller's Spring transaction when KeyHierarchy takes a connection of its own.
         DataSource joining = new TransactionAwareDataSourceProxy(dataSource);
         KeyHierarchy keys = new KeyHierarchy(joining, master, journal, clock, KeyHierarchy.DEFAULT_DATA_KEY_CACHE_SIZE);
@@ -66,8 +74,18 @@ class RecordKeysConfiguration {
                     + " (a restored backup?)", replay.subjectKeysDestroyed(), replay.tenantKeysDestroyed(),
                     replay.receiptsRestored());
         }
-        probe(keys, anyTenantKeys(jdbc), master);
         return keys;
+    }
+
+    /** Before the start completes: the master key opened, and it opens the keys in the database. */
+    @Bean
+    SmartInitializingSingleton masterKeyCheck(MasterKeyService master, KeyHierarchy keys, JdbcClient jdbc) {
+        return () -> {
+            if (master instanceof OpeningMasterKey opening) {
+                opening.opened();
+            }
+            probe(keys, anyTenantKeys(jdbc), master);
+        };
     }
 
     @Bean

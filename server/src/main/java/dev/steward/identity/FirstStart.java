@@ -4,8 +4,13 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +44,7 @@ class FirstStart implements ApplicationRunner {
     private final TokenIssuer tokens;
     private final String bootstrapTokenFile;
     private final String port;
-    private final SecureRandom random = new SecureRandom();
+    private final SecureRandom random = new SecureRandom(); // thread-safe
 
     FirstStart(TenantRegister tenants, AccountDirectory accounts, Clock clock, @Value("${steward.demo:true}") boolean demo,
             TokenIssuer tokens, @Value("${steward.bootstrap.api-token-file:}") String bootstrapTokenFile,
@@ -55,22 +60,50 @@ class FirstStart implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        StringBuilder printed = new StringBuilder();
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        if (tenants.find(DataScope.PROVIDER_TENANT).isEmpty()) {
-            Tenant provider = tenants.bootstrap(DataScope.PROVIDER_TENANT, new NewTenant(TenantRegister.PROVIDER_SLUG,
-                    "Service provider", today, null, false, 24, List.of("SI")));
-            Account operator = accounts.bootstrap(provider, new NewAccount("operator", "Provider operator", Role.OPERATOR,
-                    rememberPassword(printed, provider, "operator", Role.OPERATOR)));
-            writeBootstrapToken(operator);
+        // Each account costs an Argon2 hash: they are created side by side, and the start waits for all.
+        ExecutorService creating = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "first-start");
+            t.setDaemon(true);
+            return t;
+        });
+        List<Future<String>> lines = new ArrayList<>();
+        try {
+            if (tenants.find(DataScope.PROVIDER_TENANT).isEmpty()) {
+                Tenant provider = tenants.bootstrap(DataScope.PROVIDER_TENANT, new NewTenant(TenantRegister.PROVIDER_SLUG,
+                        "Service provider", today, null, false, 24, List.of("SI")));
+                lines.add(creating.submit(() -> {
+                    StringBuilder line = new StringBuilder();
+                    Account operator = accounts.bootstrap(provider, new NewAccount("operator", "Provider operator",
+                            Role.OPERATOR, rememberPassword(line, provider, "operator", Role.OPERATOR)));
+                    writeBootstrapToken(operator);
+                    return line.toString();
+                }));
+            }
+            if (demo && tenants.find(DEMO_TENANT).isEmpty()) {
+                Tenant t = tenants.bootstrap(DEMO_TENANT, new NewTenant("demo", "Demo customer", today, null, false, 24,
+                        List.of("SI", "DE")));
+                lines.add(creating.submit(() -> account(t, "admin", "Demo administrator", Role.CUSTOMER_ADMIN)));
+                lines.add(creating.submit(() -> account(t, "user", "Demo user", Role.CUSTOMER_USER)));
+                lines.add(creating.submit(() -> account(t, "auditor", "Demo auditor", Role.AUDITOR)));
+            }
+            StringBuilder printed = new StringBuilder();
+            for (Future<String> line : lines) {
+                printed.append(line.get());
+            }
+            print(printed);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating the first accounts", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r
+                    : new IllegalStateException("cannot create the first accounts", e.getCause());
+        } finally {
+            creating.shutdownNow();
         }
-        if (demo && tenants.find(DEMO_TENANT).isEmpty()) {
-            Tenant t = tenants.bootstrap(DEMO_TENANT, new NewTenant("demo", "Demo customer", today, null, false, 24,
-                    List.of("SI", "DE")));
-            printed.append(account(t, "admin", "Demo administrator", Role.CUSTOMER_ADMIN));
-            printed.append(account(t, "user", "Demo user", Role.CUSTOMER_USER));
-            printed.append(account(t, "auditor", "Demo auditor", Role.AUDITOR));
-        }
+    }
+
+    private void print(StringBuilder printed) {
         if (!printed.isEmpty()) {
             // Printed to stdout only, not to the log files: these are secrets shown once.
             System.out.println("""

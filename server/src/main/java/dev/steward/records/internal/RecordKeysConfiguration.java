@@ -45,22 +45,17 @@ class RecordKeysConfiguration {
 
     /**
      * Opening the master key is deliberately slow (PBKDF2, 600,000 iterations), so it runs on a
-     * thread of its own while the rest of the server starts; {@link #masterKeyCheck} waits for it
-     * before the start completes. JdbcClient is a parameter so that Flyway has migrated before the
-     * key tables are read.
+     * thread of its own, started by {@link MasterKeyEarlyOpen} before the context when the key file
+     * exists, else here; {@link #masterKeyCheck} waits for it before the start completes.
+     * JdbcClient is a parameter so that Flyway has migrated before the key tables are read.
      */
     @Bean
-    MasterKeyService masterKey(@Value("${steward.data-dir}") Path dataDir,
-            @Value("${steward.keys.master-passphrase:${STEWARD_MASTER_PASSPHRASE:}}") String passphrase,
-            @Value("${steward.keys.generate-passphrase:true}") boolean generate, JdbcClient jdbc) {
-        boolean wrappedKeysExist = anyTenantKeys(jdbc) != null;
-        return new OpeningMasterKey(() -> {
-            try {
-                return MasterKeys.open(dataDir.resolve("keys"), passphrase, generate, wrappedKeysExist);
-            } catch (KeysException e) {
-                throw new IllegalStateException("Steward cannot start: " + e.getMessage(), e);
-            }
-        });
+    MasterKeyService masterKey(@Value(MasterKeyEarlyOpen.DATA_DIR) Path dataDir,
+            @Value(MasterKeyEarlyOpen.PASSPHRASE) String passphrase,
+            @Value(MasterKeyEarlyOpen.GENERATE) boolean generate, JdbcClient jdbc) {
+        MasterKeyEarlyOpen.Request request = MasterKeyEarlyOpen.Request.of(dataDir, passphrase, generate);
+        return MasterKeyEarlyOpen.take(request)
+                .orElseGet(() -> MasterKeyEarlyOpen.open(request, anyTenantKeys(jdbc) != null));
     }
 
     @Bean

@@ -97,6 +97,35 @@ class RecordKeysStartupTest {
     }
 
     @Test
+    void anExistingMasterKeyStartsOpeningBeforeTheContextAndTheStartUsesThatOpening() {
+        runner("steward.keys.master-passphrase=right one").run(context -> assertThat(context).hasNotFailed());
+        MasterKeyEarlyOpen.Request right = MasterKeyEarlyOpen.Request.of(dataDir, "right one", true);
+        MasterKeyEarlyOpen.Request wrong = MasterKeyEarlyOpen.Request.of(dataDir, "wrong one", true);
+
+        environmentPrepared("right one");
+        assertThat(MasterKeyEarlyOpen.started(right)).isTrue();
+        runner("steward.keys.master-passphrase=right one").run(context -> assertThat(context).hasNotFailed());
+        assertThat(MasterKeyEarlyOpen.take(right)).as("the start took the early opening").isEmpty();
+
+        environmentPrepared("wrong one");
+        assertThat(MasterKeyEarlyOpen.started(wrong)).isTrue();
+        runner("steward.keys.master-passphrase=wrong one").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(messages(context.getStartupFailure())).contains("Steward cannot start").contains("wrong passphrase");
+        });
+        assertThat(MasterKeyEarlyOpen.take(wrong)).isEmpty();
+    }
+
+    private void environmentPrepared(String passphrase) {
+        org.springframework.core.env.StandardEnvironment env = new org.springframework.core.env.StandardEnvironment();
+        env.getPropertySources().addFirst(new org.springframework.core.env.MapPropertySource("test",
+                Map.of("steward.data-dir", dataDir.toString(), "steward.keys.master-passphrase", passphrase)));
+        new MasterKeyEarlyOpen().onApplicationEvent(new org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent(
+                new org.springframework.boot.bootstrap.DefaultBootstrapContext(), new org.springframework.boot.SpringApplication(),
+                new String[0], env));
+    }
+
+    @Test
     void aMissingMasterKeyStopsTheStartInsteadOfCreatingANewOne() throws Exception {
         runner("steward.keys.master-passphrase=pass").run(context ->
                 context.getBean(KeyHierarchy.class).createTenantKeys(TenantId.random()));

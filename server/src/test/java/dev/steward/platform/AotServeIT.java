@@ -1,0 +1,115 @@
+package dev.steward.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import dev.steward.support.ApiClient;
+import dev.steward.support.TestDatabases;
+
+/**
+ * The packaged jar started as `./steward serve` starts it, with the bean definitions Spring AOT
+ * generated at build time (-Dspring.aot.enabled=true): on the embedded H2 default and on
+ * PostgreSQL, where the application must still connect as its unprivileged role (row-level security).
+ */
+class AotServeIT {
+
+    @TempDir
+    Path dataDir;
+
+    @ParameterizedTest
+    @ValueSource(strings = { "h2", "postgres" })
+    void theAotProcessedJarServesTheApiOnEitherDatabase(String database) throws Exception {
+        Path jar = Path.of("target/steward-server.jar").toAbsolutePath();
+        assertThat(jar).exists();
+        List<String> args = new ArrayList<>(List.of("--steward.data-dir=" + dataDir,
+                "--steward.bootstrap.api-token-file=" + dataDir.resolve("bootstrap.token")));
+        String pgName = "steward_aot_" + UUID.randomUUID().toString().substring(0, 8);
+        if (database.equals("postgres")) {
+            TestDatabases.createDatabase(pgName);
+            args.add("--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/" + pgName);
+            args.add("--spring.datasource.username=" + TestDatabases.APP_ROLE);
+            args.add("--steward.database.migration-user=postgres");
+        }
+        int port = freePort();
+        Path log = dataDir.resolve("server.log");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-Dspring.aot.enabled=true", "-jar", jar.toString(), "--server.port=" + port));
+        command.addAll(args);
+        Process server = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            ApiClient api = new ApiClient("https://localhost:" + port);
+            awaitReady(api, server, log);
+            assertThat(Files.readString(log)).contains("Starting AOT-processed");
+            String token = Files.readString(dataDir.resolve("bootstrap.token")).strip();
+            var created = api.post(token, "/api/v1/tenants", Map.of("slug", "aot-" + database, "name", "AOT check",
+                    "contractStart", "2026-12-01", "incidentNoticeHours", 24, "storageCountries", List.of("SI")));
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            String id = created.json().get("id").asString();
+            assertThat(api.get(token, "/api/v1/tenants/" + id).status()).isEqualTo(200);
+            assertThat(api.get(token, "/api/v1/tenants/" + UUID.randomUUID()).json().get("type").asString())
+                    .isEqualTo("urn:steward:problem:not-found");
+            if (database.equals("postgres")) {
+                assertThat(applicationRoleConnections(pgName)).as("the pool connects as " + TestDatabases.APP_ROLE)
+                        .isPositive();
+            }
+        } finally {
+            server.destroyForcibly().waitFor();
+            if (database.equals("postgres")) {
+                TestDatabases.dropDatabase(pgName);
+            }
+        }
+    }
+
+    private static long applicationRoleConnections(String database) throws Exception {
+        try (Connection c = DriverManager.getConnection(TestDatabases.POSTGRES_ADMIN, "postgres", "");
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = ? AND usename = ?")) {
+            ps.setString(1, database);
+            ps.setString(2, TestDatabases.APP_ROLE);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static void awaitReady(ApiClient api, Process process, Path log) throws IOException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        while (Instant.now().isBefore(deadline) && process.isAlive()) {
+            try {
+                if (api.get(null, "/actuator/health/readiness").status() == 200) {
+                    return;
+                }
+            } catch (RuntimeException notYetListening) {
+                // the port opens late in start-up
+            }
+            process.onExit().completeOnTimeout(null, 200, java.util.concurrent.TimeUnit.MILLISECONDS).join();
+        }
+        throw new AssertionError("server did not become ready (alive: " + process.isAlive() + ")\n"
+                + Files.readString(log));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}

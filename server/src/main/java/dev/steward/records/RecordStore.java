@@ -94,8 +94,8 @@ public class RecordStore {
     }
 
     /**
-     * Stores one validated record in the current transaction. Used by {@link #create} and by the
-     * batches of {@link RecordTransfer}; the tenant must have been {@link TenantRecordSettings#prepare prepared}.
+     * Stores one validated record in the current transaction (a bulk import stores its batches
+     * through {@link #storeAll}); the tenant must have been {@link TenantRecordSettings#prepare prepared}.
      */
     RecordInfo store(Caller caller, Tenant tenant, String subjectId, NewRecord record, byte[] document, Action action) {
         UUID t = tenant.id();

@@ -270,6 +270,17 @@ class RecordApiIntegrationTest {
             assertThat(count("SELECT COUNT(*) FROM evidence_index WHERE tenant_id = ? AND action = 'record.import'",
                     tenant.id())).as("each stored line is in the system log").isEqualTo(2);
 
+            String allRefused = String.join("\n",
+                    "{\"subjectId\":\"" + s + "\",\"category\":\"astrology\",\"document\":{\"a\":1}}",
+                    "{\"subjectId\":\"" + s + "\",\"category\":\"contact\",\"purpose\":\"gossip\",\"document\":{\"a\":1}}")
+                    + "\n";
+            Response none = api.sendRaw(token, "POST", "/api/v1/records:import", allRefused, "application/x-ndjson",
+                    Map.of("Purpose", "contract"));
+            assertThat(none.status()).isEqualTo(200);
+            assertThat(none.json().get("stored").asInt()).isZero();
+            assertThat(none.json().get("rejected").asInt()).isEqualTo(2);
+            assertThat(count("SELECT COUNT(*) FROM records WHERE tenant_id = ?", tenant.id())).isEqualTo(2);
+
             Response wrongType = api.post(token, "/api/v1/records:import", Map.of("a", 1));
             assertThat(wrongType.status()).isEqualTo(400);
         }

@@ -29,6 +29,9 @@ class JdbcAccessLog implements PersonalDataAccessLog {
 
     @Override
     public void recordAll(List<AccessEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
         jdbc.batchUpdate(INSERT, events.stream().map(JdbcAccessLog::columns).toList());
     }
 

@@ -26,6 +26,14 @@ final class KeyTables {
     /** Subjects per {@code IN (...)} query: well below every driver's parameter limit. */
     static final int IN_LIST = 500;
 
+    /** H2 has no ON CONFLICT; its MERGE inserts only the rows that are not there. */
+    private static final String H2_MERGE_DATA_KEY = "MERGE INTO keys_data_key d USING (VALUES (CAST(? AS UUID), "
+            + "CAST(? AS VARCHAR(64)), CAST(? AS INTEGER), CAST(? AS BYTEA), CAST(? AS TIMESTAMP WITH TIME ZONE))) "
+            + "s(tenant_id, subject_ref, kek_version, wrapped_key, created_at) "
+            + "ON d.tenant_id = s.tenant_id AND d.subject_ref = s.subject_ref "
+            + "WHEN NOT MATCHED THEN INSERT (tenant_id, subject_ref, kek_version, wrapped_key, created_at) "
+            + "VALUES (s.tenant_id, s.subject_ref, s.kek_version, s.wrapped_key, s.created_at)";
+
     private KeyTables() {
     }
 
@@ -204,15 +212,7 @@ final class KeyTables {
      */
     static void insertDataKeyIfAbsent(Connection c, TenantId tenant, SubjectRef subject, KeyVersion kek,
             byte[] wrapped, Instant now) throws SQLException {
-        String sql = insertDataKeySql(c);
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setObject(1, tenant.value());
-            ps.setString(2, subject.hmac());
-            ps.setInt(3, kek.value());
-            ps.setBytes(4, wrapped);
-            ps.setObject(5, timestamp(now));
-            ps.executeUpdate();
-        }
+        insertDataKeysIfAbsent(c, tenant, kek, Map.of(subject, wrapped), now);
     }
 
     /** The data-key rows of many subjects of one tenant, in queries of at most {@value #IN_LIST} subjects. */
@@ -247,7 +247,7 @@ final class KeyTables {
     static Optional<Set<SubjectRef>> insertDataKeysIfAbsent(Connection c, TenantId tenant, KeyVersion kek,
             Map<SubjectRef, byte[]> wrapped, Instant now) throws SQLException {
         if (!isPostgres(c)) {
-            try (PreparedStatement ps = c.prepareStatement(insertDataKeySql(c))) {
+            try (PreparedStatement ps = c.prepareStatement(H2_MERGE_DATA_KEY)) {
                 for (Map.Entry<SubjectRef, byte[]> e : wrapped.entrySet()) {
                     ps.setObject(1, tenant.value());
                     ps.setString(2, e.getKey().hmac());
@@ -384,19 +384,6 @@ final class KeyTables {
             ps.setObject(1, tenant.value());
             return ps.executeUpdate();
         }
-    }
-
-    private static String insertDataKeySql(Connection c) throws SQLException {
-        return isPostgres(c)
-                ? "INSERT INTO keys_data_key (tenant_id, subject_ref, kek_version, wrapped_key, created_at) "
-                        + "VALUES (?, ?, ?, ?, ?) ON CONFLICT (tenant_id, subject_ref) DO NOTHING"
-                : "MERGE INTO keys_data_key d USING (VALUES (CAST(? AS UUID), CAST(? AS VARCHAR(64)), "
-                        + "CAST(? AS INTEGER), CAST(? AS BYTEA), CAST(? AS TIMESTAMP WITH TIME ZONE))) "
-                        + "s(tenant_id, subject_ref, kek_version, wrapped_key, created_at) "
-                        + "ON d.tenant_id = s.tenant_id AND d.subject_ref = s.subject_ref "
-                        + "WHEN NOT MATCHED THEN INSERT (tenant_id, subject_ref, kek_version, wrapped_key, "
-                        + "created_at) VALUES (s.tenant_id, s.subject_ref, s.kek_version, s.wrapped_key, "
-                        + "s.created_at)";
     }
 
     private static boolean isPostgres(Connection c) throws SQLException {

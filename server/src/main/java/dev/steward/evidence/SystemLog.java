@@ -77,16 +77,13 @@ public class SystemLog {
         Instant at = clock.instant();
         String requestAddress = sourceAddress();
         Map<LogId, List<LogEvent>> byLog = new LinkedHashMap<>();
-        Map<LogId, List<byte[]>> entries = new LinkedHashMap<>();
         for (LogEvent event : events) {
-            LogId log = logOf(event.tenantId());
-            byLog.computeIfAbsent(log, l -> new ArrayList<>()).add(event);
-            entries.computeIfAbsent(log, l -> new ArrayList<>()).add(entry(event, at, requestAddress));
+            byLog.computeIfAbsent(logOf(event.tenantId()), l -> new ArrayList<>()).add(event);
         }
         Connection connection = DataSourceUtils.getConnection(dataSource);
         for (Map.Entry<LogId, List<LogEvent>> e : byLog.entrySet()) {
-            List<PendingEntry> pending = ledger.storage().appendAllInTransaction(connection, e.getKey(),
-                    entries.get(e.getKey()));
+            List<byte[]> entries = e.getValue().stream().map(event -> entry(event, at, requestAddress)).toList();
+            List<PendingEntry> pending = ledger.storage().appendAllInTransaction(connection, e.getKey(), entries);
             index(e.getKey(), e.getValue(), pending, at);
         }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

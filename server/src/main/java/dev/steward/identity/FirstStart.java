@@ -62,11 +62,8 @@ class FirstStart implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         // Each account costs an Argon2 hash: they are created side by side, and the start waits for all.
-        ExecutorService creating = Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "first-start");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService creating = Executors.newFixedThreadPool(2,
+                Thread.ofPlatform().name("first-start-", 1).daemon().factory());
         List<Future<String>> lines = new ArrayList<>();
         try {
             if (tenants.find(DataScope.PROVIDER_TENANT).isEmpty()) {

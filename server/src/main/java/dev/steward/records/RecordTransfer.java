@@ -10,7 +10,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import jakarta.annotation.PreDestroy;
@@ -86,12 +85,8 @@ public class RecordTransfer {
             throw new IllegalArgumentException("steward.records.import-parallelism must be at least 1");
         }
         this.parallelism = parallelism;
-        AtomicInteger n = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(parallelism, r -> {
-            Thread t = new Thread(r, "records-import-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.workers = Executors.newFixedThreadPool(parallelism,
+                Thread.ofPlatform().name("records-import-", 1).daemon().factory());
         this.store = store;
         this.crypto = crypto;
         this.records = records;

@@ -3,15 +3,12 @@ package dev.steward.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.steward.support.ApiClient;
+import dev.steward.support.ServerProcesses;
 import dev.steward.support.TestDatabases;
 
 /**
@@ -44,19 +42,17 @@ class AotServeIT {
         String pgName = "steward_aot_" + UUID.randomUUID().toString().substring(0, 8);
         if (database.equals("postgres")) {
             TestDatabases.createDatabase(pgName);
-            args.add("--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/" + pgName);
-            args.add("--spring.datasource.username=" + TestDatabases.APP_ROLE);
-            args.add("--steward.database.migration-user=postgres");
+            args.addAll(ServerProcesses.postgresArgs(pgName));
         }
-        int port = freePort();
+        int port = ServerProcesses.freePort();
         Path log = dataDir.resolve("server.log");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>(List.of(ServerProcesses.java(),
                 "-Xmx256m", "-Dspring.aot.enabled=true", "-jar", jar.toString(), "--server.port=" + port));
         command.addAll(args);
         Process server = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             ApiClient api = new ApiClient("https://localhost:" + port);
-            awaitReady(api, server, log);
+            ServerProcesses.awaitReady(api, server, () -> read(log));
             assertThat(Files.readString(log)).contains("Starting AOT-processed");
             String token = Files.readString(dataDir.resolve("bootstrap.token")).strip();
             var created = api.post(token, "/api/v1/tenants", Map.of("slug", "aot-" + database, "name", "AOT check",
@@ -78,6 +74,14 @@ class AotServeIT {
         }
     }
 
+    private static String read(Path log) {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "(no server log: " + e.getMessage() + ")";
+        }
+    }
+
     private static long applicationRoleConnections(String database) throws Exception {
         try (Connection c = DriverManager.getConnection(TestDatabases.POSTGRES_ADMIN, "postgres", "");
                 PreparedStatement ps = c.prepareStatement(
@@ -88,28 +92,6 @@ class AotServeIT {
                 rs.next();
                 return rs.getLong(1);
             }
-        }
-    }
-
-    private static void awaitReady(ApiClient api, Process process, Path log) throws IOException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-        while (Instant.now().isBefore(deadline) && process.isAlive()) {
-            try {
-                if (api.get(null, "/actuator/health/readiness").status() == 200) {
-                    return;
-                }
-            } catch (RuntimeException notYetListening) {
-                // the port opens late in start-up
-            }
-            process.onExit().completeOnTimeout(null, 200, java.util.concurrent.TimeUnit.MILLISECONDS).join();
-        }
-        throw new AssertionError("server did not become ready (alive: " + process.isAlive() + ")\n"
-                + Files.readString(log));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
         }
     }
 }

@@ -3,10 +3,8 @@ package dev.steward.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.steward.support.ApiClient;
+import dev.steward.support.ServerProcesses;
 import dev.steward.support.TestDatabases;
 
 /**
@@ -37,18 +36,16 @@ class CrashRecoveryIntegrationTest {
         String pgName = "steward_crash_" + UUID.randomUUID().toString().substring(0, 8);
         if (database.equals("postgres")) {
             TestDatabases.createDatabase(pgName);
-            args.add("--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/" + pgName);
-            args.add("--spring.datasource.username=" + TestDatabases.APP_ROLE);
-            args.add("--steward.database.migration-user=postgres");
+            args.addAll(ServerProcesses.postgresArgs(pgName));
         }
         try {
-            int port = freePort();
+            int port = ServerProcesses.freePort();
             Process first = start(port, args);
             ApiClient api = new ApiClient("https://localhost:" + port);
             String token;
             List<String> acknowledged = new ArrayList<>();
             try {
-                awaitReady(api, first, this::logTail);
+                ServerProcesses.awaitReady(api, first, this::logTail);
                 token = Files.readString(dataDir.resolve("bootstrap.token")).strip();
                 for (int i = 0; i < 20; i++) {
                     var r = api.post(token, "/api/v1/tenants", Map.of("slug", "crash-" + i, "name", "Crash " + i,
@@ -61,7 +58,7 @@ class CrashRecoveryIntegrationTest {
             }
             Process second = start(port, args);
             try {
-                awaitReady(api, second, this::logTail);
+                ServerProcesses.awaitReady(api, second, this::logTail);
                 for (String id : acknowledged) {
                     assertThat(api.get(token, "/api/v1/tenants/" + id).status()).as("tenant " + id).isEqualTo(200);
                 }
@@ -76,27 +73,12 @@ class CrashRecoveryIntegrationTest {
     }
 
     private Process start(int port, List<String> args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>(List.of(ServerProcesses.java(),
                 "-Xmx256m", "-cp", System.getProperty("java.class.path"), "dev.steward.StewardApplication",
                 "--server.port=" + port));
         command.addAll(args);
         return new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(dataDir.resolve("server-" + Instant.now().toEpochMilli() + ".log").toFile()).start();
-    }
-
-    private static void awaitReady(ApiClient api, Process process, java.util.function.Supplier<String> log) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-        while (Instant.now().isBefore(deadline) && process.isAlive()) {
-            try {
-                if (api.get(null, "/actuator/health/readiness").status() == 200) {
-                    return;
-                }
-            } catch (RuntimeException notYetListening) {
-                // the port opens late in start-up
-            }
-            process.onExit().completeOnTimeout(null, 200, java.util.concurrent.TimeUnit.MILLISECONDS).join();
-        }
-        throw new AssertionError("server did not become ready (alive: " + process.isAlive() + ")\n" + log.get());
     }
 
     private String logTail() {
@@ -110,12 +92,6 @@ class CrashRecoveryIntegrationTest {
             return out.toString();
         } catch (IOException e) {
             return "(no server log: " + e.getMessage() + ")";
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
         }
     }
 }

@@ -48,24 +48,7 @@ public final class JdbcLogStorage implements LogStorage {
      * @throws LedgerStorageFailure if the insert fails
      */
     public PendingEntry appendInTransaction(Connection conn, LogId log, byte[] entry) {
-        checkEntry(entry);
-        Objects.requireNonNull(log, "log");
-        try (PreparedStatement ps = conn.prepareStatement(
-                "INSERT INTO ledger_pending (log_id, entry, created_at) VALUES (?, ?, ?)",
-                new String[] {"pending_id"})) {
-            ps.setString(1, log.value());
-            ps.setBytes(2, entry);
-            ps.setObject(3, clock.instant().atOffset(ZoneOffset.UTC));
-            ps.executeUpdate();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-                if (!keys.next()) {
-                    throw new LedgerStorageFailure("no pending id generated");
-                }
-                return new PendingEntry(log, keys.getLong(1));
-            }
-        } catch (SQLException e) {
-            throw new LedgerStorageFailure("could not queue ledger entry: " + e.getMessage(), e);
-        }
+        return appendAllInTransaction(conn, log, List.of(entry)).get(0);
     }
 
     /**

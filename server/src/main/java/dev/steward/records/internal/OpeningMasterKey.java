@@ -16,11 +16,8 @@ final class OpeningMasterKey implements MasterKeyService {
     private final CompletableFuture<MasterKeyService> opening;
 
     OpeningMasterKey(Supplier<? extends MasterKeyService> open) {
-        this.opening = CompletableFuture.<MasterKeyService>supplyAsync(open::get, task -> {
-            Thread t = new Thread(task, "master-key-open");
-            t.setDaemon(true);
-            t.start();
-        });
+        this.opening = CompletableFuture.<MasterKeyService>supplyAsync(open::get,
+                task -> Thread.ofPlatform().name("master-key-open").daemon().start(task));
     }
 
     /** Waits for the key; rethrows the opening's failure as it was thrown. */

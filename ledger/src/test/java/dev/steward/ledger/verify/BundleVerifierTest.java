@@ -39,17 +39,10 @@ class BundleVerifierTest {
 
     @BeforeEach
     void writeBundle() {
-        try (Ledger ledger = new Ledger(new MemoryLogStorage(), SIGNER, Clock.systemUTC(), () -> "+0.001s ntp:test",
-                LedgerConfig.defaults(), null).start()) {
-            for (int i = 0; i < 10; i++) {
-                ledger.append(LOG, ("act " + i).getBytes(StandardCharsets.UTF_8)).join();
-            }
-            ledger.awaitIntegrated(LOG, 9, Duration.ofSeconds(10));
+        try (Ledger ledger = startLedger()) {
+            appendActs(ledger, 0, 10);
             long at = ledger.size(LOG);
-            for (int i = 10; i < 25; i++) {
-                ledger.append(LOG, ("act " + i).getBytes(StandardCharsets.UTF_8)).join();
-            }
-            ledger.awaitIntegrated(LOG, 24, Duration.ofSeconds(10));
+            appendActs(ledger, 10, 25);
             bundle = dir.resolve("bundle.zip");
             BundleWriter.write(bundle, EvidenceBundle.collect(ledger, LOG, List.of(0L, 3L, 9L), ledger.vkey(), at));
         }
@@ -67,12 +60,8 @@ class BundleVerifierTest {
 
     @Test
     void aLogThatGrowsWhileTheBundleIsCollectedStillGivesAVerifiableBundle() {
-        try (Ledger ledger = new Ledger(new MemoryLogStorage(), SIGNER, Clock.systemUTC(), () -> "+0.001s ntp:test",
-                LedgerConfig.defaults(), null).start()) {
-            for (int i = 0; i < 12; i++) {
-                ledger.append(LOG, ("act " + i).getBytes(StandardCharsets.UTF_8)).join();
-            }
-            ledger.awaitIntegrated(LOG, 11, Duration.ofSeconds(10));
+        try (Ledger ledger = startLedger()) {
+            appendActs(ledger, 0, 12);
             // size() answers as if entries were integrated right after the latest checkpoint was read
             LogReader growing = (LogReader) Proxy.newProxyInstance(LogReader.class.getClassLoader(),
                     new Class<?>[] {LogReader.class}, (proxy, method, args) -> method.getName().equals("size")
@@ -130,6 +119,19 @@ class BundleVerifierTest {
         Path junk = dir.resolve("junk.zip");
         Files.writeString(junk, "not a zip");
         assertThat(BundleVerifier.verify(junk).failure()).startsWith("bundle:");
+    }
+
+    private static Ledger startLedger() {
+        return new Ledger(new MemoryLogStorage(), SIGNER, Clock.systemUTC(), () -> "+0.001s ntp:test",
+                LedgerConfig.defaults(), null).start();
+    }
+
+    /** Appends acts {@code from} (inclusive) to {@code to} (exclusive) and waits until they are integrated. */
+    private static void appendActs(Ledger ledger, int from, int to) {
+        for (int i = from; i < to; i++) {
+            ledger.append(LOG, ("act " + i).getBytes(StandardCharsets.UTF_8)).join();
+        }
+        ledger.awaitIntegrated(LOG, to - 1, Duration.ofSeconds(10));
     }
 
     private void expectFailure(String file, UnaryOperator<byte[]> change, String named) throws IOException {

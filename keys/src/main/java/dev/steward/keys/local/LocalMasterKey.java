@@ -36,8 +36,10 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * <h2>Security guarantees</h2>
  * The file holds no key in clear: the keyset is encrypted with AES-256-GCM under a key derived
- * from the passphrase by PBKDF2-HMAC-SHA256 ({@value #ITERATIONS} iterations, 16-byte random salt
- * stored in the file), and the KDF parameters are authenticated with it. A wrong passphrase or
+ * from the passphrase by PBKDF2-HMAC-SHA256 ({@value #ITERATIONS} iterations for a passphrase a
+ * person chose, {@value #MIN_ITERATIONS} for a 256-bit one Steward generated: see {@link PassphraseOrigin}; 16-byte random
+ * salt stored in the file), and the KDF parameters are authenticated with it, so lowering the
+ * recorded iteration count makes the file unreadable rather than cheaper to attack. A wrong passphrase or
  * an altered file gives {@link MasterKeyWrong}; a missing file where one is required gives
  * {@link MasterKeyUnavailable}. Rewrites (rotate, retire) replace the file atomically.
  * Keep the file out of database backups: a backup without it is unreadable, which is the point.
@@ -46,6 +48,8 @@ import javax.crypto.spec.SecretKeySpec;
 public final class LocalMasterKey implements MasterKeyService {
 
     public static final int ITERATIONS = 600_000;
+    /** Fewer than this, and a key file is refused as damaged or forged. */
+    public static final int MIN_ITERATIONS = 1_000;
     private static final String FORMAT = "steward-master-key/1";
     private static final String KDF = "PBKDF2WithHmacSHA256";
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -71,7 +75,13 @@ public final class LocalMasterKey implements MasterKeyService {
      * the database.
      */
     public static LocalMasterKey openOrCreate(Path file, char[] passphrase) {
-        return Files.exists(file) ? open(file, passphrase) : create(file, passphrase, ITERATIONS);
+        return openOrCreate(file, passphrase, PassphraseOrigin.CHOSEN);
+    }
+
+    /** As {@link #openOrCreate(Path, char[])}; a new file's key derivation costs what {@code origin} needs. */
+    public static LocalMasterKey openOrCreate(Path file, char[] passphrase, PassphraseOrigin origin) {
+        return Files.exists(file) ? open(file, passphrase)
+                : create(file, passphrase, origin.iterations(passphrase == null ? new char[0] : passphrase));
     }
 
     /** Opens an existing key file; {@link MasterKeyUnavailable} when there is none. */
@@ -291,7 +301,7 @@ public final class LocalMasterKey implements MasterKeyService {
     }
 
     private static SecretKeySpec derive(char[] passphrase, byte[] salt, int iterations) {
-        if (iterations < 1_000) {
+        if (iterations < MIN_ITERATIONS) {
             throw new MasterKeyUnavailable("master key file asks for too few KDF iterations: " + iterations);
         }
         PBEKeySpec spec = new PBEKeySpec(passphrase, salt, iterations, 256);

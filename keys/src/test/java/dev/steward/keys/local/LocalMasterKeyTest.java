@@ -45,6 +45,46 @@ class LocalMasterKeyTest {
     }
 
     @Test
+    void aChosenPassphraseIsStretchedAndAGeneratedOneIsNot() throws Exception {
+        Path chosen = dir.resolve("chosen.key");
+        Path generated = dir.resolve("generated.key");
+        String random = "Qm9vdHN0cmFwcGVkIGZyb20gMjU2IHJhbmRvbSBiaXRz"; // 44 characters, like a generated one
+
+        LocalMasterKey.openOrCreate(chosen, "s3cret passphrase".toCharArray());
+        LocalMasterKey created = LocalMasterKey.openOrCreate(generated, random.toCharArray(), PassphraseOrigin.GENERATED);
+        WrappedKeyset wrapped = created.wrap("kek".getBytes(StandardCharsets.UTF_8), AAD);
+
+        assertThat(Files.readString(chosen)).contains("iterations=" + LocalMasterKey.ITERATIONS);
+        assertThat(Files.readString(generated)).contains("iterations=" + LocalMasterKey.MIN_ITERATIONS + "\n");
+        LocalMasterKey reopened = LocalMasterKey.open(generated, random.toCharArray());
+        assertThat(reopened.unwrapSecret(wrapped, AAD)).isEqualTo("kek".getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> LocalMasterKey.open(generated, (random + "x").toCharArray()))
+                .isInstanceOf(MasterKeyWrong.class);
+    }
+
+    @Test
+    void aShortPassphraseIsNeverSealedAsGenerated() {
+        Path file = dir.resolve("master.key");
+
+        assertThatThrownBy(() -> LocalMasterKey.openOrCreate(file, "short but typed".toCharArray(),
+                PassphraseOrigin.GENERATED)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("generated passphrase");
+        assertThat(file).doesNotExist();
+    }
+
+    @Test
+    void theRecordedIterationCountCannotBeLoweredToCheapenAnAttack() throws Exception {
+        Path file = dir.resolve("master.key");
+        LocalMasterKey.create(file, "pw".toCharArray(), 5_000);
+        String text = Files.readString(file);
+        assertThat(text).contains("iterations=5000\n");
+
+        Files.writeString(file, text.replace("iterations=5000", "iterations=" + LocalMasterKey.MIN_ITERATIONS));
+
+        assertThatThrownBy(() -> LocalMasterKey.open(file, "pw".toCharArray())).isInstanceOf(MasterKeyWrong.class);
+    }
+
+    @Test
     void wrongPassphraseIsMasterKeyWrong() {
         Path file = dir.resolve("master.key");
         TestMasterKeys.create(file, "right".toCharArray());

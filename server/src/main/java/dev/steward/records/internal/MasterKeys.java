@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.steward.keys.MasterKeyUnavailable;
 import dev.steward.keys.local.LocalMasterKey;
+import dev.steward.keys.local.PassphraseOrigin;
 
 /**
  * Opens the local master key of the server: {@code <data-dir>/keys/master.keyset}, sealed by the
@@ -47,18 +48,22 @@ public final class MasterKeys {
                     + " a new master key would leave every stored personal value unreadable, so none is created");
         }
         char[] passphrase;
+        // Only a passphrase generated right here is known to be random: it needs no stretching (see
+        // PassphraseOrigin). One supplied from outside, or found in the file, may be guessable.
+        PassphraseOrigin origin = PassphraseOrigin.CHOSEN;
         if (configuredPassphrase != null && !configuredPassphrase.isBlank()) {
             passphrase = configuredPassphrase.toCharArray();
         } else if (Files.exists(passphraseFile)) {
             passphrase = read(passphraseFile);
         } else if (!keyFileExists && generateIfMissing) {
             passphrase = generate(passphraseFile);
+            origin = PassphraseOrigin.GENERATED;
         } else {
             throw new MasterKeyUnavailable("no passphrase for the master key file " + keyFile.toAbsolutePath()
                     + ": set STEWARD_MASTER_PASSPHRASE (property steward.keys.master-passphrase)"
                     + (keyFileExists ? "" : ", or allow steward.keys.generate-passphrase on the embedded default"));
         }
-        LocalMasterKey key = LocalMasterKey.openOrCreate(keyFile, passphrase);
+        LocalMasterKey key = LocalMasterKey.openOrCreate(keyFile, passphrase, origin);
         if (!keyFileExists) {
             // Shown once, at the first start: the operator must back this file up apart from the database.
             String notice = "Steward: created the master key " + keyFile.toAbsolutePath()

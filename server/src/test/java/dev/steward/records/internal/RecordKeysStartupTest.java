@@ -84,7 +84,19 @@ class RecordKeysStartupTest {
         assertThat(passphrase).exists();
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(passphrase))).isEqualTo("rw-------");
         assertThat(dataDir.resolve("keys/master.keyset")).exists();
+        // 256 random bits need no stretching: the key file says so, and still opens only with them.
+        assertThat(Files.readString(dataDir.resolve("keys/master.keyset")))
+                .contains("iterations=" + LocalMasterKey.MIN_ITERATIONS + "\n");
         runner().run(context -> assertThat(context).hasNotFailed());
+    }
+
+    @Test
+    void aPassphraseGivenFromOutsideIsStretched() throws Exception {
+        runner("steward.keys.master-passphrase=chosen by a person").run(context -> assertThat(context).hasNotFailed());
+
+        assertThat(Files.readString(dataDir.resolve("keys/master.keyset")))
+                .contains("iterations=" + LocalMasterKey.ITERATIONS + "\n");
+        assertThat(dataDir.resolve("keys/master.passphrase")).doesNotExist();
     }
 
     @Test

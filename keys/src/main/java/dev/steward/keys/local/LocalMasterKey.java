@@ -331,6 +331,20 @@ public final class LocalMasterKey implements MasterKeyService {
         return "local-" + Integer.toUnsignedString(keyId, 16);
     }
 
+    /**
+     * Loads Tink's AEAD primitives and generates one throw-away key: their first use costs a few
+     * hundred milliseconds, which a first start can spend on another thread while it creates its
+     * database, before it may create the key file.
+     */
+    public static void prepare() {
+        register();
+        try {
+            KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM, RegistryConfiguration.get());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Tink cannot generate an AES-256-GCM key", e);
+        }
+    }
+
     private static void register() {
         try {
             AeadConfig.register();

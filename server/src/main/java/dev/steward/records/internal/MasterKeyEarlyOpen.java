@@ -11,13 +11,15 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 import dev.steward.keys.KeysException;
+import dev.steward.keys.local.LocalMasterKey;
 
 /**
  * Starts opening an existing master key as soon as the configuration is known, before the
  * application context is even created: its key derivation is deliberately slow, and the context,
  * the database pool and the migrations get ready meanwhile on the other core. Only an existing key
  * file is opened this early; creating one needs the database (see {@link MasterKeys#open}), so a
- * first start opens it in {@link RecordKeysConfiguration#masterKey} as before.
+ * first start only loads the crypto library early and creates the key in
+ * {@link RecordKeysConfiguration#masterKey}.
  */
 public final class MasterKeyEarlyOpen implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
 
@@ -42,6 +44,17 @@ public final class MasterKeyEarlyOpen implements ApplicationListener<Application
                 Boolean.parseBoolean(env.resolvePlaceholders(GENERATE)));
         if (Files.exists(request.keysDir().resolve("master.keyset"))) {
             STARTED.put(request, open(request, false));
+        } else {
+            // Creating the key must wait for the database (see above); its crypto library need not.
+            Thread.ofPlatform().daemon().name("master-key-prepare").start(MasterKeyEarlyOpen::prepareQuietly);
+        }
+    }
+
+    private static void prepareQuietly() {
+        try {
+            LocalMasterKey.prepare();
+        } catch (RuntimeException e) {
+            // Only a head start: creating the key meets the same failure and reports it.
         }
     }
 

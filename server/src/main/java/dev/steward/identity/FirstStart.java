@@ -5,18 +5,19 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.stereotype.Component;
 
 import dev.steward.platform.DataScope;
@@ -31,11 +32,14 @@ import dev.steward.tenancy.TenantRegister;
  * printed once to the console; nothing else ever shows them.
  */
 @Component
+@DependsOnDatabaseInitialization // its constructor reads the tenants
 class FirstStart implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(FirstStart.class);
     private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     static final UUID DEMO_TENANT = UUID.fromString("00000000-0000-0000-0000-00000000d3e0");
+    private static final String OPERATOR = "operator";
+    private static final List<String> DEMO_ACCOUNTS = List.of("admin", "user", "auditor");
 
     private final TenantRegister tenants;
     private final AccountDirectory accounts;
@@ -45,9 +49,13 @@ class FirstStart implements ApplicationRunner {
     private final String bootstrapTokenFile;
     private final String port;
     private final SecureRandom random = new SecureRandom(); // thread-safe
+    /** The one-time passwords being hashed ahead, by username, until run() gives them to their accounts. */
+    private final Map<String, String> passwords = new HashMap<>();
+    private final ExecutorService hashing;
 
-    FirstStart(TenantRegister tenants, AccountDirectory accounts, Clock clock, @Value("${steward.demo:true}") boolean demo,
-            TokenIssuer tokens, @Value("${steward.bootstrap.api-token-file:}") String bootstrapTokenFile,
+    FirstStart(TenantRegister tenants, AccountDirectory accounts, PasswordHasher hasher, Clock clock,
+            @Value("${steward.demo:true}") boolean demo, TokenIssuer tokens,
+            @Value("${steward.bootstrap.api-token-file:}") String bootstrapTokenFile,
             @Value("${server.port:8443}") String port) {
         this.port = port;
         this.tokens = tokens;
@@ -56,47 +64,50 @@ class FirstStart implements ApplicationRunner {
         this.accounts = accounts;
         this.clock = clock;
         this.demo = demo;
+        // The accounts' Argon2 hashes are the longest step of a first start. Begun here, on two threads
+        // of their own, they are computed while the rest of the application starts, and run() finds them
+        // ready. Later starts find the tenants and hash nothing.
+        List<String> usernames = new ArrayList<>();
+        if (tenants.find(DataScope.PROVIDER_TENANT).isEmpty()) {
+            usernames.add(OPERATOR);
+        }
+        if (demo && tenants.find(DEMO_TENANT).isEmpty()) {
+            usernames.addAll(DEMO_ACCOUNTS);
+        }
+        this.hashing = usernames.isEmpty() ? null
+                : Executors.newFixedThreadPool(2, Thread.ofPlatform().name("first-start-", 1).daemon().factory());
+        for (String username : usernames) {
+            String password = password();
+            passwords.put(username, password);
+            hasher.hashAhead(password, hashing);
+        }
     }
 
     @Override
     public void run(ApplicationArguments args) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        // Each account costs an Argon2 hash: they are created side by side, and the start waits for all.
-        ExecutorService creating = Executors.newFixedThreadPool(2,
-                Thread.ofPlatform().name("first-start-", 1).daemon().factory());
-        List<Future<String>> lines = new ArrayList<>();
+        StringBuilder printed = new StringBuilder();
         try {
             if (tenants.find(DataScope.PROVIDER_TENANT).isEmpty()) {
                 Tenant provider = tenants.bootstrap(DataScope.PROVIDER_TENANT, new NewTenant(TenantRegister.PROVIDER_SLUG,
                         "Service provider", today, null, false, 24, List.of("SI")));
-                lines.add(creating.submit(() -> {
-                    StringBuilder line = new StringBuilder();
-                    Account operator = accounts.bootstrap(provider, new NewAccount("operator", "Provider operator",
-                            Role.OPERATOR, rememberPassword(line, provider, "operator", Role.OPERATOR)));
-                    writeBootstrapToken(operator);
-                    return line.toString();
-                }));
+                Account operator = accounts.bootstrap(provider, new NewAccount(OPERATOR, "Provider operator",
+                        Role.OPERATOR, rememberPassword(printed, provider, OPERATOR, Role.OPERATOR)));
+                writeBootstrapToken(operator);
             }
             if (demo && tenants.find(DEMO_TENANT).isEmpty()) {
                 Tenant t = tenants.bootstrap(DEMO_TENANT, new NewTenant("demo", "Demo customer", today, null, false, 24,
                         List.of("SI", "DE")));
-                lines.add(creating.submit(() -> account(t, "admin", "Demo administrator", Role.CUSTOMER_ADMIN)));
-                lines.add(creating.submit(() -> account(t, "user", "Demo user", Role.CUSTOMER_USER)));
-                lines.add(creating.submit(() -> account(t, "auditor", "Demo auditor", Role.AUDITOR)));
-            }
-            StringBuilder printed = new StringBuilder();
-            for (Future<String> line : lines) {
-                printed.append(line.get());
+                account(printed, t, "admin", "Demo administrator", Role.CUSTOMER_ADMIN);
+                account(printed, t, "user", "Demo user", Role.CUSTOMER_USER);
+                account(printed, t, "auditor", "Demo auditor", Role.AUDITOR);
             }
             print(printed);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while creating the first accounts", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r
-                    : new IllegalStateException("cannot create the first accounts", e.getCause());
         } finally {
-            creating.shutdownNow();
+            passwords.clear();
+            if (hashing != null) {
+                hashing.shutdownNow();
+            }
         }
     }
 
@@ -115,14 +126,13 @@ class FirstStart implements ApplicationRunner {
         }
     }
 
-    private String account(Tenant tenant, String username, String name, Role role) {
-        StringBuilder line = new StringBuilder();
-        accounts.bootstrap(tenant, new NewAccount(username, name, role, rememberPassword(line, tenant, username, role)));
-        return line.toString();
+    private void account(StringBuilder printed, Tenant tenant, String username, String name, Role role) {
+        accounts.bootstrap(tenant, new NewAccount(username, name, role, rememberPassword(printed, tenant, username, role)));
     }
 
     private String rememberPassword(StringBuilder printed, Tenant tenant, String username, Role role) {
-        String password = password();
+        String ahead = passwords.remove(username);
+        String password = ahead != null ? ahead : password();
         printed.append("  organisation %-10s username %-10s password %s  (%s)%n".formatted(tenant.slug(), username,
                 password, role));
         return password;

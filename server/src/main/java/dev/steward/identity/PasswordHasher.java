@@ -1,5 +1,10 @@
 package dev.steward.identity;
 
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.stereotype.Component;
 
@@ -16,8 +21,21 @@ public class PasswordHasher {
     static final String DECOY = "$argon2id$v=19$m=19456,t=2,p=1$Te5+ZNtI8acNubI5D3b4Ug$"
             + "E42VpOoQPP4OWp1cRADmqbpw03Jxx7KivQS5R8zM+pY";
 
+    /** Hashes ahead: passwords whose hash is being computed elsewhere, taken by the next {@link #hash} of each. */
+    private final Map<String, CompletableFuture<String>> ahead = new ConcurrentHashMap<>();
+
     public String hash(String password) {
-        return encoder.encode(password);
+        CompletableFuture<String> started = ahead.remove(password);
+        return started != null ? started.join() : encoder.encode(password);
+    }
+
+    /**
+     * Starts hashing {@code password} on {@code executor}; the next {@link #hash} of the same password
+     * waits for that result instead of hashing again. For the first start's generated passwords, whose
+     * accounts can only be created once the application is almost up.
+     */
+    public void hashAhead(String password, Executor executor) {
+        ahead.computeIfAbsent(password, p -> CompletableFuture.supplyAsync(() -> encoder.encode(p), executor));
     }
 
     public boolean matches(String password, String hash) {

@@ -2,6 +2,9 @@ package dev.steward.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 class PasswordHasherTest {
@@ -26,5 +29,22 @@ class PasswordHasherTest {
         String hash = hasher.hash("s3cret-enough");
         assertThat(hasher.matches("s3cret-enough", hash)).isTrue();
         assertThat(hasher.matches("s3cret-enougH", hash)).isFalse();
+    }
+
+    @Test
+    void aHashBegunAheadIsTakenOnceByTheNextHashOfThatPassword() {
+        List<Runnable> queued = new ArrayList<>();
+        hasher.hashAhead("generated-one-time", queued::add);
+        assertThat(queued).hasSize(1);
+        queued.getFirst().run(); // the executor computes it
+
+        String taken = hasher.hash("generated-one-time");
+        String again = hasher.hash("generated-one-time");
+
+        assertThat(queued).hasSize(1);
+        assertThat(hasher.matches("generated-one-time", taken)).isTrue();
+        assertThat(again).as("the second hash is a new one, with its own salt").isNotEqualTo(taken);
+        assertThat(hasher.matches("generated-one-time", again)).isTrue();
+        assertThat(hasher.hash("another password")).startsWith("$argon2id$");
     }
 }

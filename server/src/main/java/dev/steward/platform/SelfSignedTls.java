@@ -6,6 +6,9 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.context.ApplicationListener;
@@ -22,6 +25,9 @@ import org.springframework.core.env.MapPropertySource;
  * signed, and the first class from one costs a verification of the whole jar.
  */
 public final class SelfSignedTls implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
+
+    /** Certificates being created, by TLS directory, until {@link #awaitCertificate} hands them to the server. */
+    private static final Map<Path, CompletableFuture<Void>> CREATING = new ConcurrentHashMap<>();
 
     @Override
     public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
@@ -44,16 +50,47 @@ public final class SelfSignedTls implements ApplicationListener<ApplicationEnvir
                 Path certificate = dir.resolve("certificate.pem");
                 Path key = dir.resolve("private-key.pem");
                 if (!Files.exists(certificate) || !Files.exists(key)) {
-                    SelfSignedCertificate.write(dir, certificate, key);
-                    System.out.println("Steward: created a self-signed TLS certificate for localhost in "
-                            + certificate.toAbsolutePath());
+                    // Its key generation and signature take a few hundred milliseconds of a first start:
+                    // done meanwhile on a thread of their own, awaited before the web server reads the files.
+                    CREATING.put(normalized(dir), CompletableFuture.runAsync(() -> create(dir, certificate, key),
+                            task -> Thread.ofPlatform().daemon().name("tls-certificate").start(task)));
                 }
                 props.put("server.ssl.certificate", certificate.toAbsolutePath().toUri().toString());
                 props.put("server.ssl.certificate-private-key", key.toAbsolutePath().toUri().toString());
             }
             env.getPropertySources().addFirst(new MapPropertySource("stewardSelfSignedTls", props));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the TLS key store secret in " + dir, e);
+        }
+    }
+
+    /**
+     * Returns once the certificate of {@code dataDir} exists: at once unless this start is creating
+     * it. A failure to create it stops the start.
+     */
+    public static void awaitCertificate(Path dataDir) {
+        CompletableFuture<Void> creating = CREATING.remove(normalized(dataDir.resolve("tls")));
+        if (creating == null) {
+            return;
+        }
+        try {
+            creating.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static void create(Path dir, Path certificate, Path key) {
+        try {
+            SelfSignedCertificate.write(dir, certificate, key);
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("cannot create the self-signed TLS certificate in " + dir, e);
         }
+        System.out.println("Steward: created a self-signed TLS certificate for localhost in "
+                + certificate.toAbsolutePath());
+    }
+
+    private static Path normalized(Path dir) {
+        return dir.toAbsolutePath().normalize();
     }
 }

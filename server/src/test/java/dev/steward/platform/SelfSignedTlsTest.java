@@ -1,6 +1,7 @@
 package dev.steward.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
@@ -43,6 +44,15 @@ class SelfSignedTlsTest {
     }
 
     @Test
+    void aCertificateThatCannotBeWrittenStopsTheStartWhenTheServerWaitsForIt() throws Exception {
+        Files.writeString(dataDir.resolve("tls"), "a file where the directory should be");
+
+        assertThatThrownBy(() -> prepare(Map.of())).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("cannot create the self-signed TLS certificate");
+        SelfSignedTls.awaitCertificate(dataDir); // handed out once: nothing left to wait for
+    }
+
+    @Test
     void aConfiguredCertificateIsLeftAlone() {
         StandardEnvironment env = prepare(Map.of("server.ssl.certificate", "file:/etc/steward/cert.pem"));
         assertThat(env.getProperty("server.ssl.certificate")).isEqualTo("file:/etc/steward/cert.pem");
@@ -57,6 +67,7 @@ class SelfSignedTlsTest {
         env.getPropertySources().addFirst(new MapPropertySource("test", props));
         new SelfSignedTls().onApplicationEvent(new ApplicationEnvironmentPreparedEvent(new DefaultBootstrapContext(),
                 new SpringApplication(), new String[0], env));
+        SelfSignedTls.awaitCertificate(dataDir); // as the web server factory's customizer does
         return env;
     }
 }

@@ -5,7 +5,16 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Steward: processes customers' personal data exactly as the provider's cloud security policy promises. */
-@SpringBootApplication(excludeName = "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration")
+// Left out: Spring's default user store (accounts are Steward's own); Tomcat's JMX-based metrics (they
+// need Tomcat's MBean registry, which is off, and cost every start the platform MBean server);
+// build-info beans nothing reads; exception-translating proxies around repositories whose
+// JdbcClient already translates; multipart parsing, which no endpoint accepts.
+@SpringBootApplication(excludeName = {
+        "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+        "org.springframework.boot.tomcat.autoconfigure.metrics.TomcatMetricsAutoConfiguration",
+        "org.springframework.boot.autoconfigure.info.ProjectInfoAutoConfiguration",
+        "org.springframework.boot.persistence.autoconfigure.PersistenceExceptionTranslationAutoConfiguration",
+        "org.springframework.boot.servlet.autoconfigure.MultipartAutoConfiguration" })
 @EnableScheduling
 public class StewardApplication {
 

@@ -127,7 +127,8 @@ class FirstStart implements ApplicationRunner {
     }
 
     private void account(StringBuilder printed, Tenant tenant, String username, String name, Role role) {
-        accounts.bootstrap(tenant, new NewAccount(username, name, role, rememberPassword(printed, tenant, username, role)));
+        String password = rememberPassword(printed, tenant, username, role);
+        accounts.bootstrap(tenant, new NewAccount(username, name, role, password));
     }
 
     private String rememberPassword(StringBuilder printed, Tenant tenant, String username, Role role) {

@@ -37,10 +37,11 @@ import javax.crypto.spec.SecretKeySpec;
  * <h2>Security guarantees</h2>
  * The file holds no key in clear: the keyset is encrypted with AES-256-GCM under a key derived
  * from the passphrase by PBKDF2-HMAC-SHA256 ({@value #ITERATIONS} iterations for a passphrase a
- * person chose, {@value #MIN_ITERATIONS} for a 256-bit one Steward generated: see {@link PassphraseOrigin}; 16-byte random
- * salt stored in the file), and the KDF parameters are authenticated with it, so lowering the
- * recorded iteration count makes the file unreadable rather than cheaper to attack. A wrong passphrase or
- * an altered file gives {@link MasterKeyWrong}; a missing file where one is required gives
+ * person chose, {@value #MIN_ITERATIONS} for a 256-bit one Steward generated: see
+ * {@link PassphraseOrigin}; 16-byte random salt stored in the file), and the KDF parameters are
+ * authenticated with it, so lowering the recorded iteration count makes the file unreadable rather
+ * than cheaper to attack. A wrong passphrase or an altered file gives {@link MasterKeyWrong}; a
+ * missing file where one is required gives
  * {@link MasterKeyUnavailable}. Rewrites (rotate, retire) replace the file atomically.
  * Keep the file out of database backups: a backup without it is unreadable, which is the point.
  * {@link #toString()} shows the path and versions only.

@@ -51,7 +51,8 @@ class LocalMasterKeyTest {
         String random = "Qm9vdHN0cmFwcGVkIGZyb20gMjU2IHJhbmRvbSBiaXRz"; // 44 characters, like a generated one
 
         LocalMasterKey.openOrCreate(chosen, "s3cret passphrase".toCharArray());
-        LocalMasterKey created = LocalMasterKey.openOrCreate(generated, random.toCharArray(), PassphraseOrigin.GENERATED);
+        LocalMasterKey created = LocalMasterKey.openOrCreate(generated, random.toCharArray(),
+                PassphraseOrigin.GENERATED);
         WrappedKeyset wrapped = created.wrap("kek".getBytes(StandardCharsets.UTF_8), AAD);
 
         assertThat(Files.readString(chosen)).contains("iterations=" + LocalMasterKey.ITERATIONS);

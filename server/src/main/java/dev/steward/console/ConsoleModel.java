@@ -2,15 +2,15 @@ package dev.steward.console;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 import dev.steward.platform.Caller;
+import dev.steward.platform.ConsolePage;
 import dev.steward.platform.Permission;
 
 /** What every console page's layout needs: who is signed in and which menu entries they may see. */
-@ControllerAdvice(annotations = Controller.class)
+@ControllerAdvice(assignableTypes = ConsolePage.class) // a type check: cheap on every API call that asks
 class ConsoleModel {
 
     public record Menu(boolean tenants, boolean accounts, boolean tokens, boolean records, boolean logs) {

@@ -6,11 +6,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 import dev.steward.platform.Caller;
 import dev.steward.platform.Callers;
+import dev.steward.platform.ConsolePage;
 import dev.steward.tenancy.TenantRegister;
 
 /** The start page: what this role is for and where its work is. */
 @Controller
-class DashboardController {
+class DashboardController implements ConsolePage {
 
     private final TenantRegister tenants;
 

@@ -26,6 +26,7 @@ import dev.steward.evidence.EvidenceLog;
 import dev.steward.evidence.SystemLog;
 import dev.steward.platform.Caller;
 import dev.steward.platform.Callers;
+import dev.steward.platform.ConsolePage;
 import dev.steward.platform.InvalidField;
 import dev.steward.platform.PageRequest;
 import dev.steward.platform.ProblemException;
@@ -37,7 +38,7 @@ import dev.steward.platform.Role;
  * downloaded here. A bundle's link is shown once, in the answer that issued it.
  */
 @Controller
-class LogConsole {
+class LogConsole implements ConsolePage {
 
     private final EvidenceLog logs;
     private final EvidenceBundles bundles;

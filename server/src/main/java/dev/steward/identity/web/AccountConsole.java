@@ -16,13 +16,14 @@ import dev.steward.identity.AccountPatch;
 import dev.steward.identity.NewAccount;
 import dev.steward.platform.Callers;
 import dev.steward.platform.Conflict;
+import dev.steward.platform.ConsolePage;
 import dev.steward.platform.InvalidField;
 import dev.steward.platform.PageRequest;
 import dev.steward.platform.Role;
 
 /** Console pages for an administrator's own tenant's accounts. */
 @Controller
-class AccountConsole {
+class AccountConsole implements ConsolePage {
 
     private final AccountDirectory directory;
     private final Clock clock;

@@ -8,9 +8,11 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.RequestMapping;
 
+import dev.steward.platform.ConsolePage;
+
 /** The page a signed-in person sees when the console refuses them, saying why and what to do. */
 @Controller
-class DeniedPage {
+class DeniedPage implements ConsolePage {
 
     @RequestMapping("/denied")
     String denied(Model model, HttpServletResponse response) {

@@ -30,13 +30,14 @@ import dev.steward.identity.SignInResult;
 import dev.steward.identity.Totp;
 import dev.steward.platform.Caller;
 import dev.steward.platform.Callers;
+import dev.steward.platform.ConsolePage;
 
 /**
  * Console sign-in: organisation, username and password; then the TOTP code, or, for provider
  * staff without one, enrolment of a second factor before anything else is reachable.
  */
 @Controller
-class LoginController {
+class LoginController implements ConsolePage {
 
     private static final String PENDING = "steward.pendingSignIn";
     private static final String FAILED = "Sign-in failed. Check organisation, username and password; "

@@ -8,11 +8,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import dev.steward.identity.SignIn;
 import dev.steward.platform.Callers;
+import dev.steward.platform.ConsolePage;
 import dev.steward.platform.InvalidField;
 
 /** One's own account: change the password (first thing after a first-start one-time password). */
 @Controller
-class ProfileConsole {
+class ProfileConsole implements ConsolePage {
 
     private final SignIn signIn;
 

@@ -13,13 +13,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import dev.steward.identity.IssuedToken;
 import dev.steward.identity.TokenIssuer;
 import dev.steward.platform.Callers;
+import dev.steward.platform.ConsolePage;
 import dev.steward.platform.InvalidField;
 import dev.steward.platform.PageRequest;
 import dev.steward.platform.Role;
 
 /** API tokens of one's own tenant: issue (the secret is shown on this one page only), list, revoke. */
 @Controller
-class TokenConsole {
+class TokenConsole implements ConsolePage {
 
     private final TokenIssuer issuer;
 

@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import dev.steward.platform.Callers;
+import dev.steward.platform.ConsolePage;
 import dev.steward.platform.PageRequest;
 import dev.steward.platform.Permission;
 import dev.steward.platform.ProblemException;
@@ -20,7 +21,7 @@ import dev.steward.records.SubjectErasure;
  * erase it. The subject identifier travels only in POST bodies, never in a URL (history, logs).
  */
 @Controller
-class RecordConsole {
+class RecordConsole implements ConsolePage {
 
     static final List<String> PURPOSES = List.of("contract", "legal-obligation", "service-analytics", "security",
             "marketing", "support");

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import dev.steward.platform.Callers;
+import dev.steward.platform.ConsolePage;
 import dev.steward.platform.InvalidField;
 import dev.steward.platform.PageRequest;
 import dev.steward.platform.Permission;
@@ -24,7 +25,7 @@ import dev.steward.tenancy.TenantState;
 
 /** Console pages of the tenant register, for provider staff. */
 @Controller
-class TenantConsole {
+class TenantConsole implements ConsolePage {
 
     private final TenantRegister register;
 

@@ -3,20 +3,20 @@ package dev.steward.console;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import dev.steward.platform.ConsolePage;
 import dev.steward.platform.ProblemException;
 
 /**
  * Console pages answer failures with a page, not JSON: the same facts as the API's problems
  * ({@link ProblemException}), shown to a person.
  */
-@ControllerAdvice(annotations = Controller.class)
+@ControllerAdvice(assignableTypes = ConsolePage.class)
 @Order(2)
 class ConsoleErrors {
 

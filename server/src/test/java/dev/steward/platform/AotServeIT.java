@@ -19,6 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.steward.support.ApiClient;
+import dev.steward.support.ServerDatabase;
 import dev.steward.support.ServerProcesses;
 import dev.steward.support.TestDatabases;
 
@@ -39,11 +40,14 @@ class AotServeIT {
         assertThat(jar).exists();
         List<String> args = new ArrayList<>(List.of("--steward.data-dir=" + dataDir,
                 "--steward.bootstrap.api-token-file=" + dataDir.resolve("bootstrap.token")));
-        String pgName = "steward_aot_" + UUID.randomUUID().toString().substring(0, 8);
-        if (database.equals("postgres")) {
-            TestDatabases.createDatabase(pgName);
-            args.addAll(ServerProcesses.postgresArgs(pgName));
+        try (ServerDatabase db = ServerDatabase.create(database, "steward_aot_")) {
+            args.addAll(db.args());
+            serve(database, jar, args, db);
         }
+    }
+
+    /** Starts the jar as `./steward serve` does, then checks it answers as the API should. */
+    private void serve(String database, Path jar, List<String> args, ServerDatabase db) throws Exception {
         int port = ServerProcesses.freePort();
         Path log = dataDir.resolve("server.log");
         List<String> command = new ArrayList<>(List.of(ServerProcesses.java(),
@@ -62,15 +66,12 @@ class AotServeIT {
             assertThat(api.get(token, "/api/v1/tenants/" + id).status()).isEqualTo(200);
             assertThat(api.get(token, "/api/v1/tenants/" + UUID.randomUUID()).json().get("type").asString())
                     .isEqualTo("urn:steward:problem:not-found");
-            if (database.equals("postgres")) {
-                assertThat(applicationRoleConnections(pgName)).as("the pool connects as " + TestDatabases.APP_ROLE)
-                        .isPositive();
+            if (db.isPostgres()) {
+                assertThat(applicationRoleConnections(db.postgresName()))
+                        .as("the pool connects as " + TestDatabases.APP_ROLE).isPositive();
             }
         } finally {
             server.destroyForcibly().waitFor();
-            if (database.equals("postgres")) {
-                TestDatabases.dropDatabase(pgName);
-            }
         }
     }
 

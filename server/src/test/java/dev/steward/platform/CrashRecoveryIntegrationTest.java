@@ -9,15 +9,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.steward.support.ApiClient;
+import dev.steward.support.ServerDatabase;
 import dev.steward.support.ServerProcesses;
-import dev.steward.support.TestDatabases;
 
 /**
  * Every write the server acknowledged is still there after the server is killed with SIGKILL
@@ -33,12 +32,8 @@ class CrashRecoveryIntegrationTest {
     void acknowledgedWritesSurviveKillMinus9AndRestart(String database) throws Exception {
         List<String> args = new ArrayList<>(List.of("--steward.data-dir=" + dataDir, "--steward.demo=false",
                 "--steward.bootstrap.api-token-file=" + dataDir.resolve("bootstrap.token")));
-        String pgName = "steward_crash_" + UUID.randomUUID().toString().substring(0, 8);
-        if (database.equals("postgres")) {
-            TestDatabases.createDatabase(pgName);
-            args.addAll(ServerProcesses.postgresArgs(pgName));
-        }
-        try {
+        try (ServerDatabase db = ServerDatabase.create(database, "steward_crash_")) {
+            args.addAll(db.args());
             int port = ServerProcesses.freePort();
             Process first = start(port, args);
             ApiClient api = new ApiClient("https://localhost:" + port);
@@ -64,10 +59,6 @@ class CrashRecoveryIntegrationTest {
                 }
             } finally {
                 second.destroyForcibly().waitFor();
-            }
-        } finally {
-            if (database.equals("postgres")) {
-                TestDatabases.dropDatabase(pgName);
             }
         }
     }

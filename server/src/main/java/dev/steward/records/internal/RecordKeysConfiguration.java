@@ -44,8 +44,8 @@ class RecordKeysConfiguration {
     }
 
     /**
-     * Opening the master key is deliberately slow (PBKDF2, 600,000 iterations), so it runs on a
-     * thread of its own, started by {@link MasterKeyEarlyOpen} before the context when the key file
+     * Opening the master key can be deliberately slow (PBKDF2, 600,000 iterations for a chosen
+     * passphrase), so it runs on a thread of its own, started by {@link MasterKeyEarlyOpen} before the context when the key file
      * exists, else here; {@link #masterKeyCheck} waits for it before the start completes.
      * JdbcClient is a parameter so that Flyway has migrated before the key tables are read.
      */

@@ -1,5 +1,6 @@
 package dev.steward.support;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -23,10 +24,18 @@ public abstract class IntegrationTestBase {
     @Autowired
     protected Fixtures fixtures;
 
+    @Autowired
+    protected TestClock clock;
+
     protected ApiClient api;
 
     @BeforeEach
     void client() {
         api = new ApiClient("https://localhost:" + port);
+    }
+
+    @AfterEach
+    void clockBackToNow() {
+        clock.reset();
     }
 }

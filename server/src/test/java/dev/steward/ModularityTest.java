@@ -12,12 +12,12 @@ import org.springframework.modulith.docs.Documenter;
 class ModularityTest {
 
     /**
-     * The plain-Java libraries (ledger, keys) share the base package but are not feature modules:
-     * their own ArchUnit tests keep them free of Spring; here they are libraries any feature may use.
+     * The plain-Java libraries (ledger, keys, deadlines) share the base package but are not feature modules:
+     * their own tests keep them free of Spring; here they are libraries any feature may use.
      */
     private final ApplicationModules modules = ApplicationModules.of(StewardApplication.class,
             com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage("dev.steward.keys..",
-                    "dev.steward.ledger.."));
+                    "dev.steward.ledger..", "dev.steward.deadlines.."));
 
     @Test
     void featurePackagesRespectEachOthersBoundaries() {

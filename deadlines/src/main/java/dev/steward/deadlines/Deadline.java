@@ -45,7 +45,7 @@ public record Deadline(Instant start, LegalPeriod period, TenantCalendar calenda
      *
      * @throws ExtensionReasonMissing  when the reason is blank
      * @throws ExtensionUnitMismatch   when hours would extend days (or the reverse)
-     * @throws PauseBeforeStart        when granted before the clock started
+     * @throws DatedBeforeStart        when granted before the clock started
      * @throws DeadlineAlreadyPassed   when the clock had run out at {@code grantedAt}
      */
     public Deadline extend(LegalPeriod by, String reason, Instant grantedAt) {
@@ -63,7 +63,7 @@ public record Deadline(Instant start, LegalPeriod period, TenantCalendar calenda
      * This deadline with its clock stopped from {@code from} on.
      *
      * @throws ClockAlreadyPaused    when a pause is open, or {@code from} is inside an earlier pause
-     * @throws PauseBeforeStart      when {@code from} is before the clock started
+     * @throws DatedBeforeStart      when {@code from} is before the clock started
      * @throws DeadlineAlreadyPassed when the clock had run out at {@code from}
      */
     public Deadline pause(Instant from, String reason) {
@@ -87,7 +87,7 @@ public record Deadline(Instant start, LegalPeriod period, TenantCalendar calenda
      * This deadline with its clock running again from {@code at}.
      *
      * @throws ClockNotPaused   when no pause is open
-     * @throws PauseBeforeStart when {@code at} is before the pause began
+     * @throws DatedBeforeStart when {@code at} is before the pause began
      */
     public Deadline resume(Instant at) {
         Objects.requireNonNull(at, "at");
@@ -114,7 +114,7 @@ public record Deadline(Instant start, LegalPeriod period, TenantCalendar calenda
 
     private void requireRunningAt(Instant at) {
         if (at.isBefore(start)) {
-            throw new PauseBeforeStart(at, start);
+            throw new DatedBeforeStart(at, start);
         }
         DeadlineStatus status = statusAt(at);
         if (status.overdue()) {

@@ -6,7 +6,7 @@ package dev.steward.deadlines;
  */
 public abstract sealed class DeadlinesException extends RuntimeException
         permits PeriodUnreadable, CountryUnknown, DeadlineAlreadyPassed, ClockAlreadyPaused, ClockNotPaused,
-                PauseBeforeStart, ExtensionReasonMissing, ExtensionUnitMismatch {
+                DatedBeforeStart, ExtensionReasonMissing, ExtensionUnitMismatch {
 
     DeadlinesException(String message) {
         super(message);

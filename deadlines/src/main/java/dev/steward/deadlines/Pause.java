@@ -14,7 +14,7 @@ public record Pause(Instant from, Instant until, String reason) {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(reason, "reason");
         if (until != null && until.isBefore(from)) {
-            throw new PauseBeforeStart(until, from);
+            throw new DatedBeforeStart(until, from);
         }
     }
 

@@ -122,9 +122,9 @@ class DeadlineTest {
                     .isInstanceOf(ClockAlreadyPaused.class);
             assertThatThrownBy(() -> ACCESS_REQUEST.resume(berlin("2026-02-01T12:00")))
                     .isInstanceOf(ClockNotPaused.class);
-            assertThatThrownBy(() -> paused.resume(berlin("2026-01-29T12:00"))).isInstanceOf(PauseBeforeStart.class);
+            assertThatThrownBy(() -> paused.resume(berlin("2026-01-29T12:00"))).isInstanceOf(DatedBeforeStart.class);
             assertThatThrownBy(() -> ACCESS_REQUEST.pause(berlin("2026-01-19T12:00"), "before the request"))
-                    .isInstanceOf(PauseBeforeStart.class);
+                    .isInstanceOf(DatedBeforeStart.class);
             assertThatThrownBy(() -> ACCESS_REQUEST.pause(berlin("2026-02-21T00:00"), "too late"))
                     .isInstanceOf(DeadlineAlreadyPassed.class)
                     .hasMessageContaining("2026-02-20T23:00:00Z");
@@ -184,7 +184,7 @@ class DeadlineTest {
             assertThatThrownBy(() -> BREACH.extend(LegalPeriod.months(1), "mixed units", berlin("2026-05-05T09:00")))
                     .isInstanceOf(ExtensionUnitMismatch.class);
             assertThatThrownBy(() -> FROM_31_JANUARY.extend(LegalPeriod.months(2), "early", berlin("2025-01-30T09:00")))
-                    .isInstanceOf(PauseBeforeStart.class);
+                    .isInstanceOf(DatedBeforeStart.class);
         }
     }
 

@@ -31,7 +31,8 @@ import java.util.TreeMap;
  * never later: regional holidays (German Länder, Spanish communities, Alsace-Moselle, ...),
  * substitute days for holidays that fall on a weekend (IE, BG, ES, LV, ...), half days, de-facto
  * days off that are not statutory public holidays (Midsummer Eve and Christmas Eve in FI and SE,
- * Easter Tuesday and Christmas Eve in CY), and days whose status changed recently in ways we could
+ * Easter Tuesday and Christmas Eve in CY, Good Friday in NL, which the Algemene termijnenwet treats
+ * as a holiday for Dutch statutory periods only), and days whose status changed recently in ways we could
  * not confirm (SK 8 May, 1 and 15 September, 17 November; IT 4 October from 2026). A tenant adds
  * any of these to its own calendar ({@link HolidayCalendar#withHoliday}).
  */

@@ -48,7 +48,7 @@ class CountryHolidaysTest {
             "IE, 2026-05-04, May Day", "IE, 2025-06-02, June Bank Holiday", "IE, 2026-08-03, August Bank Holiday",
             "IE, 2026-10-26, October Bank Holiday", "IE, 2026-03-17, St Patrick's Day",
             // King's Day moves to the 26th when the 27th is a Sunday (2025).
-            "NL, 2025-04-26, King's Day", "NL, 2026-04-27, King's Day",
+            "NL, 2025-04-26, King's Day", "NL, 2026-04-27, King's Day", "NL, 2026-05-05, Liberation Day",
             // Orthodox Easter 2026 is 12 April (2025: 20 April, the same day as the Western one).
             "GR, 2026-02-23, Clean Monday", "GR, 2026-04-10, Good Friday", "GR, 2026-04-13, Easter Monday",
             "GR, 2026-06-01, Whit Monday (Orthodox)", "GR, 2025-06-09, Whit Monday (Orthodox)",
@@ -81,6 +81,25 @@ class CountryHolidaysTest {
                 LocalDate.of(2026, 1, 1), LocalDate.of(2026, 4, 3), LocalDate.of(2026, 4, 6),
                 LocalDate.of(2026, 5, 1), LocalDate.of(2026, 5, 14), LocalDate.of(2026, 5, 25),
                 LocalDate.of(2026, 10, 3), LocalDate.of(2026, 12, 25), LocalDate.of(2026, 12, 26));
+    }
+
+    @Test
+    void greeceKeepsItsOrthodoxYear() {
+        assertThat(HolidayCalendar.of("GR").holidaysIn(2026).keySet()).containsExactly(
+                LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 6), LocalDate.of(2026, 2, 23),
+                LocalDate.of(2026, 3, 25), LocalDate.of(2026, 4, 10), LocalDate.of(2026, 4, 12),
+                LocalDate.of(2026, 4, 13), LocalDate.of(2026, 5, 1), LocalDate.of(2026, 6, 1),
+                LocalDate.of(2026, 8, 15), LocalDate.of(2026, 10, 28), LocalDate.of(2026, 12, 25),
+                LocalDate.of(2026, 12, 26));
+    }
+
+    @Test
+    void irelandKeepsItsMondays() {
+        assertThat(HolidayCalendar.of("IE").holidaysIn(2026).keySet()).containsExactly(
+                LocalDate.of(2026, 1, 1), LocalDate.of(2026, 2, 2), LocalDate.of(2026, 3, 17),
+                LocalDate.of(2026, 4, 6), LocalDate.of(2026, 5, 4), LocalDate.of(2026, 6, 1),
+                LocalDate.of(2026, 8, 3), LocalDate.of(2026, 10, 26), LocalDate.of(2026, 12, 25),
+                LocalDate.of(2026, 12, 26));
     }
 
     @Test

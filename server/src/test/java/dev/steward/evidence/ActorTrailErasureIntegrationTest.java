@@ -15,6 +15,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.steward.identity.Account;
 import dev.steward.identity.SignIn;
+import dev.steward.keys.EnvelopeEncryptor;
+import dev.steward.keys.KeyHierarchy;
+import dev.steward.keys.PersonalData;
+import dev.steward.keys.RecordBinding;
+import dev.steward.keys.TenantId;
 import dev.steward.platform.Caller;
 import dev.steward.platform.DataScope;
 import dev.steward.platform.Forbidden;
@@ -63,6 +68,12 @@ class ActorTrailErasureIntegrationTest {
         JdbcClient jdbc;
         @Autowired
         TransactionTemplate tx;
+        @Autowired
+        KeyHierarchy keys;
+        @Autowired
+        EnvelopeEncryptor encryptor;
+        @Autowired
+        javax.sql.DataSource dataSource;
 
         @Test
         void erasingTheSubjectActorAnonymousErasesNoRefusedSignIn() {
@@ -95,6 +106,29 @@ class ActorTrailErasureIntegrationTest {
                     .isIn(400, 404);
 
             assertThat(sealed(t)).containsAll(before).noneMatch(Sealed::erased);
+            assertThat(dataKeys(t)).isEqualTo(keysBefore);
+        }
+
+        @Test
+        void actorKeysOfEntriesWrittenBeforeTheNamespaceAreNotErasableAsSubjects() {
+            Tenant t = fixtures.tenant();
+            Account person = fixtures.account(t, Role.CUSTOMER_ADMIN);
+            String admin = fixtures.token(t, Role.CUSTOMER_ADMIN);
+            actOnce(admin);
+            // what the log did before: seal under subject keys named actor:anonymous and actor:account:<id>
+            for (String legacy : List.of("actor:anonymous", "actor:account:" + person.id())) {
+                TenantScope.run(DataScope.tenant(t.id()), () -> tx.executeWithoutResult(s -> {
+                    java.sql.Connection c = org.springframework.jdbc.datasource.DataSourceUtils.getConnection(dataSource);
+                    var subject = keys.subjectRef(c, new TenantId(t.id()), legacy);
+                    encryptor.encrypt(c, new RecordBinding(new TenantId(t.id()), subject, "ledger:old", "ledger.personal"),
+                            PersonalData.of("alice, 203.0.113.9".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                }));
+            }
+            long keysBefore = dataKeys(t);
+
+            assertThat(api.delete(admin, "/api/v1/subjects/actor:anonymous").status()).isEqualTo(404);
+            assertThat(api.delete(admin, "/api/v1/subjects/actor:account:" + person.id()).status()).isEqualTo(404);
+
             assertThat(dataKeys(t)).isEqualTo(keysBefore);
         }
 
@@ -184,6 +218,11 @@ class ActorTrailErasureIntegrationTest {
             assertThatThrownBy(() -> erasure.erase(new Caller(t.id(), UUID.randomUUID(), "u", Role.CUSTOMER_USER,
                     Caller.Kind.ACCOUNT), new ActorTrail("account", t.id(), person.id()))).isInstanceOf(Forbidden.class);
             assertThat(sealed(t)).containsAll(before).noneMatch(Sealed::erased);
+        }
+
+        private void actOnce(String admin) {
+            assertThat(api.post(admin, "/api/v1/accounts", java.util.Map.of("username", Fixtures.unique("clerk"),
+                    "displayName", "Clerk", "role", "CUSTOMER_USER", "password", Fixtures.PASSWORD)).status()).isEqualTo(201);
         }
 
         private List<LogEntryView> entries(Tenant t) {

@@ -42,17 +42,6 @@ public final class BundleVerifier {
     public static final int MAX_ENTRIES = 250_000;
     public static final int MAX_FILES = 2 * MAX_ENTRIES + 1_024;
     public static final long MAX_DIRECTORY = 64L << 20;
-    private static final java.util.regex.Pattern HASH = java.util.regex.Pattern.compile("[0-9a-f]{64}");
-    private static final int LINE = 2 * Rfc6962.HASH_SIZE + 1;
-    /** Value of each lowercase hex digit, -1 for every other byte. */
-    private static final int[] NIBBLES = new int[256];
-
-    static {
-        java.util.Arrays.fill(NIBBLES, -1);
-        for (int c = 0; c < 16; c++) {
-            NIBBLES["0123456789abcdef".charAt(c)] = c;
-        }
-    }
 
     private BundleVerifier() {
     }
@@ -139,7 +128,7 @@ public final class BundleVerifier {
 
             Checkpoint at = cp.checkpoint();
             Checkpoint last = latest.checkpoint();
-            List<byte[]> consistency = hashes("consistency", read("consistency"));
+            List<byte[]> consistency = HashLines.parse("consistency", read("consistency"));
             try {
                 ProofVerifier.verifyConsistency(at.size(), last.size(), consistency, at.rootHash(), last.rootHash());
             } catch (ProofInvalid e) {
@@ -260,7 +249,7 @@ public final class BundleVerifier {
                             + ", so it cannot prove the log extends your checkpoint; ask for a bundle with since="
                             + mine.size());
                 }
-                List<byte[]> hashes = hashes("since/" + mine.size(), read(proof, "since/" + mine.size()));
+                List<byte[]> hashes = HashLines.parse("since/" + mine.size(), read(proof, "since/" + mine.size()));
                 try {
                     ProofVerifier.verifyConsistency(mine.size(), last.size(), hashes, mine.rootHash(), last.rootHash());
                 } catch (ProofInvalid e) {
@@ -299,7 +288,7 @@ public final class BundleVerifier {
                         problem = "entry " + index + ": entries/" + index + (named == null ? " names no tenant"
                                 : " is of tenant " + named) + ", not of tenant " + tenant + " of log " + claim.log();
                     } else {
-                        List<byte[]> proof = hashes("proofs/" + index, proofFile);
+                        List<byte[]> proof = HashLines.parse("proofs/" + index, proofFile);
                         inclusion.verify(Rfc6962.leafHash(entry), index, proof);
                     }
                 } catch (ProofInvalid x) {
@@ -377,57 +366,6 @@ public final class BundleVerifier {
         return String.format("%08x", keyId);
     }
 
-    private static List<byte[]> hashes(String name, byte[] data) {
-        List<byte[]> canonical = canonicalHashLines(data);
-        return canonical != null ? canonical : hashLines(name, data);
-    }
-
-    /** Hashes of a file written by {@link BundleWriter} (64 lowercase hex digits and a newline each); null if it is not in exactly that form. */
-    private static List<byte[]> canonicalHashLines(byte[] data) {
-        if (data.length % LINE != 0) {
-            return null;
-        }
-        List<byte[]> out = new ArrayList<>(data.length / LINE);
-        for (int at = 0; at < data.length; at += LINE) {
-            if (data[at + LINE - 1] != '\n') {
-                return null;
-            }
-            byte[] hash = new byte[Rfc6962.HASH_SIZE];
-            for (int i = 0; i < hash.length; i++) {
-                int hi = nibble(data[at + 2 * i]);
-                int lo = nibble(data[at + 2 * i + 1]);
-                if (hi < 0 || lo < 0) {
-                    return null;
-                }
-                hash[i] = (byte) (hi << 4 | lo);
-            }
-            out.add(hash);
-        }
-        return out;
-    }
-
-    private static int nibble(byte c) {
-        return NIBBLES[c & 0xFF];
-    }
-
-    /** The general reading, for files in any other form: names the first malformed line. */
-    private static List<byte[]> hashLines(String name, byte[] data) {
-        String text = new String(data, StandardCharsets.US_ASCII);
-        List<byte[]> out = new ArrayList<>();
-        int line = 0;
-        for (String l : text.split("\n")) {
-            line++;
-            if (l.isEmpty() && text.isEmpty()) {
-                continue;
-            }
-            if (!HASH.matcher(l).matches()) {
-                throw new Failure(name + ": line " + line + " is not a 32-byte hash in lowercase hex");
-            }
-            out.add(HexFormat.of().parseHex(l));
-        }
-        return out;
-    }
-
     private static boolean isIndex(String s) {
         int n = s.length();
         if (n == 0 || n > 19 || (n > 1 && s.charAt(0) == '0')) {
@@ -460,7 +398,7 @@ public final class BundleVerifier {
     }
 
     /** The first failed check; its message names the file. */
-    private static final class Failure extends RuntimeException {
+    static final class Failure extends RuntimeException {
         Failure(String message) {
             super(message);
         }

@@ -23,7 +23,7 @@ import dev.steward.platform.TenantScope;
  * <ul>
  *   <li>Needs {@link Permission#ACTOR_TRAIL_ERASE}; it is an act of its own, logged in the same
  *       transaction as the key's destruction.</li>
- *   <li>Never the caller's own trail, and never, for a customer, the trail provider staff left in the
+ *   <li>Never the caller's own trail (a token and the account that issued it count as one), and never, for a customer, the trail provider staff left in the
  *       customer's log ({@link ActorTrailProtected}).</li>
  *   <li>The refused sign-ins' fields (the anonymous key) are not erasable by anyone: they are the
  *       evidence of attacks, and one key covers every refused attempt of the tenant.</li>
@@ -37,11 +37,23 @@ public class ActorTrailErasure {
     private final PersonalFields personal;
     private final SystemLog log;
     private final TransactionTemplate tx;
+    private final TokenCreators tokens;
 
-    ActorTrailErasure(PersonalFields personal, SystemLog log, TransactionTemplate tx) {
+    ActorTrailErasure(PersonalFields personal, SystemLog log, TransactionTemplate tx, TokenCreators tokens) {
         this.personal = personal;
         this.log = log;
         this.tx = tx;
+        this.tokens = tokens;
+    }
+
+    /** A token acts for the account that issued it: erasing one's trail through the other is erasing one's own. */
+    private boolean ownTrail(Caller caller, ActorTrail actor) {
+        if (caller.kind() == Caller.Kind.TOKEN && tokens.creatorOf(caller.tenantId(), caller.principalId())
+                .filter(actor.actorId()::equals).isPresent()) {
+            return true;
+        }
+        return actor.kind().equals("token") && actor.actorTenant().equals(caller.tenantId())
+                && tokens.creatorOf(actor.actorTenant(), actor.actorId()).filter(caller.principalId()::equals).isPresent();
     }
 
     public ErasureReceipt erase(Caller caller, ActorTrail actor) {
@@ -58,6 +70,9 @@ public class ActorTrailErasure {
             throw new NotFound("actor trail");
         }
         return TenantScope.call(DataScope.tenant(tenant), () -> tx.execute(s -> {
+            if (ownTrail(caller, actor)) {
+                throw new ActorTrailProtected("a token and the account that issued it may not erase each other's trail");
+            }
             SubjectRef key = personal.existingKey(tenant, actor.keyName()).orElseThrow(() -> new NotFound("actor trail"));
             ErasureReceipt receipt = personal.destroy(tenant, key);
             log.record(LogEvent.success(tenant, caller, "evidence.actor-fields.erased",

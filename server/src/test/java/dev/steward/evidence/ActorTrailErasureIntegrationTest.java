@@ -71,6 +71,8 @@ class ActorTrailErasureIntegrationTest {
         @Autowired
         KeyHierarchy keys;
         @Autowired
+        dev.steward.identity.TokenIssuer tokens;
+        @Autowired
         EnvelopeEncryptor encryptor;
         @Autowired
         javax.sql.DataSource dataSource;
@@ -169,6 +171,27 @@ class ActorTrailErasureIntegrationTest {
             assertThatThrownBy(() -> erasure.erase(self, new ActorTrail("account", t.id(), admin.id())))
                     .isInstanceOf(ActorTrailProtected.class);
 
+            assertThat(sealed(t)).containsAll(before).noneMatch(Sealed::erased);
+        }
+
+        @Test
+        void aTokenAndTheAccountThatIssuedItCannotEraseEachOthersTrail() {
+            Tenant t = fixtures.tenant();
+            Account admin = fixtures.account(t, Role.CUSTOMER_ADMIN);
+            signIn.password(t.slug(), admin.username(), Fixtures.PASSWORD, "203.0.113.9");
+            var token = tokens.issueUnchecked(t.id(), admin.id(), Fixtures.unique("ci"), Role.CUSTOMER_ADMIN,
+                    java.time.Duration.ofDays(1));
+            actOnce(token.secret());
+            List<Sealed> before = sealed(t);
+
+            Response viaToken = api.delete(token.secret(), "/api/v1/logs/" + t.id() + "/actors/account/" + t.id() + "/"
+                    + admin.id() + "/personal-fields");
+            Caller asAccount = new Caller(t.id(), admin.id(), admin.username(), Role.CUSTOMER_ADMIN, Caller.Kind.ACCOUNT);
+
+            assertThat(viaToken.status()).isEqualTo(403);
+            assertThat(viaToken.json().get("type").asString()).isEqualTo("urn:steward:problem:actor-trail-protected");
+            assertThatThrownBy(() -> erasure.erase(asAccount, new ActorTrail("token", t.id(), token.token().id())))
+                    .isInstanceOf(ActorTrailProtected.class);
             assertThat(sealed(t)).containsAll(before).noneMatch(Sealed::erased);
         }
 

@@ -105,6 +105,25 @@ public final class KeyHierarchy {
      */
     public SubjectRef subjectRef(Connection c, TenantId tenant, String customerSubjectId) {
         Objects.requireNonNull(customerSubjectId, "customerSubjectId");
+        return pseudonym(c, tenant, "steward/v1/subject", customerSubjectId);
+    }
+
+    /**
+     * The key reference of an actor (an account, a token, the anonymous party of refused sign-ins)
+     * whose personal fields the system log seals: HMAC-SHA256 under the tenant's pseudonymisation
+     * key with a label of its own. No customer subject identifier maps to it, so erasing a
+     * customer's subject can never destroy an actor's key, whatever identifier the customer sends.
+     */
+    public SubjectRef actorRef(Connection c, TenantId tenant, String actorName) {
+        Objects.requireNonNull(actorName, "actorName");
+        return pseudonym(c, tenant, "steward/v1/actor", actorName);
+    }
+
+    public SubjectRef actorRef(TenantId tenant, String actorName) {
+        return withConnection(c -> actorRef(c, tenant, actorName));
+    }
+
+    private SubjectRef pseudonym(Connection c, TenantId tenant, String label, String value) {
         refuseErasedTenant(tenant);
         Mac mac = pseudonymKeys.get(tenant);
         if (mac == null) {
@@ -117,7 +136,7 @@ public final class KeyHierarchy {
         }
         try {
             return new SubjectRef(HexFormat.of().formatHex(
-                    mac.computeMac(Aad.of("steward/v1/subject", customerSubjectId))));
+                    mac.computeMac(Aad.of(label, value))));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC failed", e);
         }

@@ -56,6 +56,19 @@ class KeyHierarchyIntegrationTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.Kind.class)
+    void actorRefsLiveInANamespaceNoSubjectIdentifierReaches(TestDatabase.Kind kind) {
+        try (Fixture f = new Fixture(kind, dir)) {
+            TenantId a = f.newTenant();
+            SubjectRef actor = f.keys.actorRef(a, "actor:anonymous");
+
+            assertThat(f.keys.subjectRef(a, "actor:anonymous")).isNotEqualTo(actor);
+            assertThat(f.keys.actorRef(a, "actor:anonymous")).isEqualTo(actor);
+            assertThat(f.keys.actorRef(f.newTenant(), "actor:anonymous")).isNotEqualTo(actor);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
     void ciphertextMovedToAnotherRecordSubjectOrTenantIsAnIntegrityViolation(TestDatabase.Kind kind)
             throws Exception {
         try (Fixture f = new Fixture(kind, dir)) {

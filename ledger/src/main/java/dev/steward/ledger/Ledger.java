@@ -53,8 +53,19 @@ public final class Ledger implements LogReader, AutoCloseable {
         return integrator;
     }
 
+    /** The install key's verifier key, which co-signs every checkpoint of every log. */
     public String vkey() {
         return checkpoints.signer().vkey();
+    }
+
+    /** The verifier key of {@code log}: its own key, named its origin. */
+    public String vkey(LogId log) {
+        return checkpoints.logKey(log).vkey();
+    }
+
+    /** {@code note}, a checkpoint of {@code log}, with the log key's signature (see {@link CheckpointSigner#attest}). */
+    public byte[] attest(LogId log, byte[] note) {
+        return checkpoints.attest(log, note);
     }
 
     /** The checkpoint origin line of {@code log}. */

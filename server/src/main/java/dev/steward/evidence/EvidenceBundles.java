@@ -75,7 +75,7 @@ public class EvidenceBundles {
     private static final Pattern SUBJECT = Pattern.compile("[A-Za-z0-9_=+/-]{1,64}");
     private static final String COLUMNS = "tenant_id, bundle_id, state, requested_by, approved_by, time_from, time_to, "
             + "filter_action, filter_actor, filter_subject, entries, token_hash, created_at, expires_at, downloaded_at, "
-            + "deleted_at, requested_by_provider";
+            + "deleted_at, requested_by_provider, since_size";
 
     /** The bytes of a downloaded bundle. */
     public record BundleFile(UUID id, byte[] bytes) {
@@ -83,10 +83,11 @@ public class EvidenceBundles {
 
     private record Row(UUID tenantId, UUID id, BundleState state, String requestedBy, String approvedBy, Instant from,
             Instant to, String action, String actor, String subject, Integer entries, String tokenHash,
-            Instant createdAt, Instant expiresAt, Instant downloadedAt, Instant deletedAt, boolean byProvider) {
+            Instant createdAt, Instant expiresAt, Instant downloadedAt, Instant deletedAt, boolean byProvider,
+            Long since) {
 
         BundleRequest request() {
-            return new BundleRequest(from, to, actor, action, subject);
+            return new BundleRequest(from, to, actor, action, subject, since);
         }
 
         BundleView view() {
@@ -123,6 +124,7 @@ public class EvidenceBundles {
         UUID id = UUID.randomUUID();
         inTenant(tenant, () -> {
             checkSize(tenant, request);
+            checkSince(tenant, request);
             insert(tenant, id, BundleState.BUILDING, caller, request, false);
             log.record(LogEvent.success(tenant, caller, "evidence.bundle.requested", object(id, request)));
             return null;
@@ -140,6 +142,7 @@ public class EvidenceBundles {
         UUID id = UUID.randomUUID();
         return inTenant(tenantId, () -> {
             checkSize(tenantId, request);
+            checkSince(tenantId, request);
             insert(tenantId, id, BundleState.PENDING_APPROVAL, caller, request, true);
             log.record(LogEvent.success(tenantId, caller, "evidence.bundle.requested", object(id, request)));
             return find(tenantId, id).orElseThrow().view();
@@ -293,7 +296,7 @@ public class EvidenceBundles {
     private BundleView build(UUID tenant, UUID id, BundleRequest request) {
         try {
             List<Selected> selected = inTenant(tenant, () -> select(tenant, request));
-            int entries = assembler.assemble(tenant, id, SystemLog.logOf(tenant), selected);
+            int entries = assembler.assemble(tenant, id, SystemLog.logOf(tenant), selected, request.since());
             String token = newToken();
             return inTenant(tenant, () -> {
                 Instant now = clock.instant();
@@ -306,18 +309,33 @@ public class EvidenceBundles {
                         .withDownload("/api/v1/evidence/bundles/" + id + "/download?token=" + token);
             });
         } catch (RuntimeException e) {
-            files.delete(tenant, id);
-            inTenant(tenant, () -> jdbc.sql("UPDATE evidence_bundles SET state = ?, deleted_at = ? WHERE tenant_id = ? "
-                    + "AND bundle_id = ? AND state = ?")
-                    .params(BundleState.FAILED.name(), utc(clock.instant()), tenant, id, BundleState.BUILDING.name())
-                    .update());
+            failed(tenant, id);
             throw e;
         }
+    }
+
+    /** A saved checkpoint's size must be one the log has signed: larger would be a checkpoint of another log. */
+    private void checkSince(UUID tenant, BundleRequest request) {
+        if (request.since() != null && request.since() > assembler.signedSize(SystemLog.logOf(tenant))) {
+            throw new InvalidField("since", "is beyond the log's latest checkpoint: this log never signed a checkpoint"
+                    + " of that size");
+        }
+    }
+
+    private void failed(UUID tenant, UUID id) {
+        files.delete(tenant, id);
+        inTenant(tenant, () -> jdbc.sql("UPDATE evidence_bundles SET state = ?, deleted_at = ? WHERE tenant_id = ? "
+                + "AND bundle_id = ? AND state = ?")
+                .params(BundleState.FAILED.name(), utc(clock.instant()), tenant, id, BundleState.BUILDING.name())
+                .update());
     }
 
     private void validate(BundleRequest r) {
         if (!r.from().isBefore(r.to())) {
             throw new InvalidField("to", "must be after from");
+        }
+        if (r.since() != null && r.since() < 0) {
+            throw new InvalidField("since", "must be the tree size (0 or more) of a checkpoint you saved");
         }
         if (r.actorId() != null && !r.actorId().equals("system")) {
             try {
@@ -379,10 +397,10 @@ public class EvidenceBundles {
     private void insert(UUID tenant, UUID id, BundleState state, Caller caller, BundleRequest r, boolean byProvider) {
         Instant now = clock.instant();
         jdbc.sql("INSERT INTO evidence_bundles (tenant_id, bundle_id, state, requested_by, time_from, time_to, "
-                + "filter_action, filter_actor, filter_subject, created_at, expires_at, requested_by_provider) "
-                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")
+                + "filter_action, filter_actor, filter_subject, created_at, expires_at, requested_by_provider, since_size) "
+                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")
                 .params(tenant, id, state.name(), caller.actor(), utc(r.from()), utc(r.to()), r.action(), r.actorId(),
-                        r.subjectRef(), utc(now), utc(now.plus(ttl)), byProvider)
+                        r.subjectRef(), utc(now), utc(now.plus(ttl)), byProvider, r.since())
                 .update();
     }
 
@@ -409,7 +427,7 @@ public class EvidenceBundles {
                 instant(rs, "time_from"), instant(rs, "time_to"), rs.getString("filter_action"),
                 rs.getString("filter_actor"), rs.getString("filter_subject"), entries, rs.getString("token_hash"),
                 instant(rs, "created_at"), instant(rs, "expires_at"), instant(rs, "downloaded_at"),
-                instant(rs, "deleted_at"), rs.getBoolean("requested_by_provider"));
+                instant(rs, "deleted_at"), rs.getBoolean("requested_by_provider"), rs.getObject("since_size", Long.class));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -73,12 +73,25 @@ public class EvidenceLog {
         return tenant;
     }
 
+    /** The install key's verifier key (co-signs every log's checkpoints). */
     public String vkey() {
         return ledger.vkey();
     }
 
+    /** The verifier key of the tenant's log: its own key, named the log's origin. */
+    public String vkey(UUID tenant) {
+        return ledger.vkey(SystemLog.logOf(tenant));
+    }
+
+    /** The checkpoint origin of the tenant's log. */
+    public String origin(UUID tenant) {
+        return ledger.origin(SystemLog.logOf(tenant));
+    }
+
+    /** The latest checkpoint of the tenant's log, signed by the log's key (and the install key). */
     public Optional<byte[]> checkpoint(UUID tenant) {
-        return ledger.ledger().latestCheckpoint(SystemLog.logOf(tenant));
+        LogId log = SystemLog.logOf(tenant);
+        return ledger.ledger().latestCheckpoint(log).map(cp -> ledger.attest(log, cp));
     }
 
     public long size(UUID tenant) {

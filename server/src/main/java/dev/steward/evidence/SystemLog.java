@@ -145,12 +145,12 @@ public class SystemLog {
         return actor;
     }
 
-    /** Personal fields of an act are the actor's data: they go under the actor's own key. */
+    /**
+     * Personal fields of an act are the actor's data: they go under the actor's own key, in the
+     * actor namespace of the key hierarchy (never reachable from a customer's subject identifier).
+     */
     private static String actorKey(LogEvent e) {
-        if (e.caller() == null) {
-            return "actor:anonymous";
-        }
-        return "actor:" + e.caller().kind().name().toLowerCase() + ":" + e.caller().principalId();
+        return e.caller() == null ? ActorTrail.ANONYMOUS : ActorTrail.of(e.caller()).keyName();
     }
 
     private static String sourceAddress() {

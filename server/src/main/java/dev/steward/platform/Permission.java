@@ -16,6 +16,8 @@ public enum Permission {
     ACT_IN_MANAGED_TENANT,
     /** Read system logs and evidence (later issues). */
     EVIDENCE_READ,
+    /** Erase an actor's personal fields (name, source address) in the own tenant's system log; never one's own. */
+    ACTOR_TRAIL_ERASE,
     /** Read (decrypt, for a named purpose) the personal-data records of one's own tenant. */
     RECORDS_READ,
     /** Create, correct, delete and import personal-data records of one's own tenant. */

@@ -2,6 +2,8 @@ package dev.steward.evidence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -11,6 +13,8 @@ import org.openqa.selenium.WebElement;
 import org.springframework.test.context.ActiveProfiles;
 
 import dev.steward.identity.Account;
+import dev.steward.ledger.note.Checkpoint;
+import dev.steward.ledger.note.NoteVerifier;
 import dev.steward.platform.Role;
 import dev.steward.support.Browser;
 import dev.steward.support.Db;
@@ -80,6 +84,30 @@ class EvidenceBrowserTest {
 
             browser.go("/console/logs");
             assertThat(browser.findAll("#bundle-link")).as("the link is shown once").isEmpty();
+            assertThat(browser.cspViolations()).isEmpty();
+        }
+
+        @Test
+        void theLogPageShowsThePublishedKeyAndOffersTheLatestCheckpointToKeep() {
+            Tenant t = fixtures.tenant();
+            Account admin = fixtures.account(t, Role.CUSTOMER_ADMIN);
+            browser.go("/login");
+            browser.type("#organisation", t.slug());
+            browser.type("#username", admin.username());
+            browser.type("#password", Fixtures.PASSWORD);
+            browser.find("#sign-in").click();
+            browser.awaitText("#who", admin.username());
+            browser.go("/console/logs");
+
+            String published = api.get(null, "/.well-known/steward/logs/" + t.id() + "/vkey").body().strip();
+            assertThat(browser.find("#log-vkey").getText()).isEqualTo(published);
+            assertThat(browser.find("#published-vkey").getAttribute("href"))
+                    .endsWith("/.well-known/steward/logs/" + t.id() + "/vkey");
+            assertThat(browser.find("#download-checkpoint").getAttribute("href")).endsWith("/console/logs/checkpoint");
+            String checkpoint = (String) browser.script(
+                    "return fetch('/console/logs/checkpoint', {credentials: 'same-origin'}).then(r => r.text());");
+            Checkpoint cp = Checkpoint.open(checkpoint.getBytes(StandardCharsets.UTF_8), NoteVerifier.fromVkey(published));
+            assertThat(cp.origin()).isEqualTo(browser.find("#log-origin").getText());
             assertThat(browser.cspViolations()).isEmpty();
         }
     }

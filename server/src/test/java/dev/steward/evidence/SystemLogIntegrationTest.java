@@ -143,7 +143,7 @@ class SystemLogIntegrationTest {
                     .noneMatch(e -> e.contains(secretName) || e.contains("203.0.113.9"));
 
             TenantScope.run(DataScope.tenant(t.id()), () -> keys.destroySubjectKey(new TenantId(t.id()),
-                    keys.subjectRef(new TenantId(t.id()), "actor:account:" + person.id())));
+                    keys.actorRef(new TenantId(t.id()), "account/" + t.id() + "/" + person.id())));
 
             LogEntryView after = entries(t).stream().filter(e -> "auth.signin.succeeded".equals(e.action())).findFirst()
                     .orElseThrow();

@@ -84,6 +84,26 @@ public final class NoteSigner {
         return "PRIVATE+KEY+" + name + "+" + KeyNames.hex(keyId()) + "+" + Base64.getEncoder().encodeToString(k);
     }
 
+    /**
+     * A key of its own for {@code name}, derived from this key's seed (HMAC-SHA256 under a fixed
+     * label): the same install key always derives the same key for the same name, so nothing more
+     * need be stored, and a key derived for one name tells nothing about another's.
+     */
+    public NoteSigner derive(String name) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(seed, "HmacSHA256"));
+            byte[] derived = mac.doFinal(("steward/ledger/derived-key/v1\n" + name).getBytes(StandardCharsets.UTF_8));
+            try {
+                return new NoteSigner(name, derived);
+            } finally {
+                java.util.Arrays.fill(derived, (byte) 0);
+            }
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 unavailable", e);
+        }
+    }
+
     /** The raw Ed25519 signature of the UTF-8 text. */
     public byte[] signature(String text) {
         return Ed25519.sign(key, text.getBytes(StandardCharsets.UTF_8));

@@ -17,11 +17,13 @@ import java.util.zip.ZipOutputStream;
  * <pre>
  * README.txt            how to verify, by hand and with ./steward verify
  * vkey                  the log's signed-note verifier key, one line
+ * log                   the log the bundle is from: "log &lt;id&gt;", "tenant &lt;tenant&gt;", "origin &lt;origin&gt;" lines
  * checkpoint            the signed checkpoint the entries are proved against (C2SP signed note)
  * latest-checkpoint     the latest signed checkpoint when the bundle was made
  * consistency           consistency proof from checkpoint to latest-checkpoint: hex hashes, one per line
  * entries/&lt;index&gt;       the raw bytes of entry &lt;index&gt; (decimal, 0-based)
  * proofs/&lt;index&gt;        its inclusion proof against checkpoint: hex hashes, one per line, leaf upwards
+ * since/&lt;size&gt;          consistency proof from tree size &lt;size&gt; to latest-checkpoint (when asked for)
  * </pre>
  */
 public final class BundleWriter {
@@ -34,9 +36,15 @@ public final class BundleWriter {
                 ZipOutputStream z = new ZipOutputStream(out)) {
             put(z, "README.txt", readme().getBytes(StandardCharsets.UTF_8));
             put(z, "vkey", (bundle.vkey() + "\n").getBytes(StandardCharsets.UTF_8));
+            if (bundle.claim() != null) {
+                put(z, "log", bundle.claim().bytes());
+            }
             put(z, "checkpoint", bundle.checkpoint());
             put(z, "latest-checkpoint", bundle.latestCheckpoint());
             put(z, "consistency", hexLines(bundle.consistency()));
+            if (bundle.since() != null) {
+                put(z, "since/" + bundle.since().size(), hexLines(bundle.since().hashes()));
+            }
             for (BundleEntry e : bundle.entries()) {
                 put(z, "entries/" + e.index(), e.entry());
                 put(z, "proofs/" + e.index(), hexLines(e.proof()));
@@ -77,16 +85,21 @@ public final class BundleWriter {
 
                 Verify it with the Steward command line (no server, no database, no network):
 
-                    ./steward verify bundle.zip
                     ./steward verify --vkey '<vkey published by your provider>' bundle.zip
+                    ./steward verify --vkey-file log.vkey --since saved-checkpoint bundle.zip
 
-                Always compare the key in "vkey" with the one your provider published elsewhere:
-                a bundle can only prove what its key signed.
+                The key must come from elsewhere than this bundle (the provider publishes each log's
+                key without credentials at /.well-known/steward/logs/<log>/vkey): a bundle can only
+                prove what its key signed. --since proves that the log still extends a checkpoint
+                you saved earlier, so a rewritten and re-signed log is caught.
 
                 Files
                 -----
                 vkey               the log's verifier key, C2SP signed-note format:
                                    <name>+<8 hex digits key ID>+<base64(0x01 || Ed25519 public key)>
+                                   (the key name is the log's checkpoint origin)
+                log                the log the bundle claims: its id, the tenant every entry names
+                                   (top-level "tenant" of each JSON entry) and the checkpoint origin.
                 checkpoint         C2SP tlog-checkpoint signed as a C2SP signed note: origin line,
                                    tree size, base64 root hash, extension line
                                    "time <UTC instant> clock-offset <measured offset and source>",
@@ -97,6 +110,8 @@ public final class BundleWriter {
                 entries/<i>        raw bytes of entry number <i> (0-based).
                 proofs/<i>         RFC 9162 inclusion proof of entry <i> in the tree of "checkpoint",
                                    one hex hash per line, from the leaf upwards.
+                since/<n>          if asked for: consistency proof from tree size <n> (a checkpoint you
+                                   saved) to latest-checkpoint.
 
                 Verifying by hand
                 -----------------

@@ -29,6 +29,13 @@ final class EntryFiles {
         void pair(long index, byte[] entry, byte[] proof) throws IOException;
     }
 
+    /**
+     * Bytes of files held while waiting for their pair (an archive may place every entry before every
+     * proof); beyond it the sequential pass gives up and the rest is read file by file, so memory stays
+     * bounded whatever the order.
+     */
+    static final int PAIRING_BUDGET = 8 << 20;
+
     /** Reads one file of the archive through its central directory, enforcing the size limit. */
     interface Reader {
         byte[] read(String name) throws IOException;
@@ -38,13 +45,19 @@ final class EntryFiles {
     }
 
     /**
-     * Calls {@code handler} once per index of {@code entries}, with the bytes of entries/i and proofs/i.
-     * Files larger than {@code maxFile} and missing proofs are left to {@code reader} to report.
+     * Calls {@code handler} once per index of {@code entries}, with the bytes of entries/i and proofs/i
+     * (under {@code prefix}, the bundle's folder inside the archive, usually empty). Files larger than
+     * {@code maxFile} and missing proofs are left to {@code reader} (given names without the prefix) to report.
      */
-    static void forEachPair(Path zip, ZipFile z, Map<Long, ZipEntry> entries, int maxFile, Reader reader,
-            PairHandler handler) throws IOException {
+    static void forEachPair(Path zip, ZipFile z, String prefix, Map<Long, ZipEntry> entries, int maxFile,
+            Reader reader, PairHandler handler) throws IOException {
+        forEachPair(zip, z, prefix, entries, maxFile, PAIRING_BUDGET, reader, handler);
+    }
+
+    static void forEachPair(Path zip, ZipFile z, String prefix, Map<Long, ZipEntry> entries, int maxFile,
+            long pairingBudget, Reader reader, PairHandler handler) throws IOException {
         Set<Long> done = new HashSet<>();
-        if (!streamed(zip, z, entries, maxFile, handler, done)) {
+        if (!streamed(zip, z, prefix, entries, maxFile, pairingBudget, handler, done)) {
             for (long index : entries.keySet()) {
                 if (!done.contains(index)) {
                     handler.pair(index, reader.read("entries/" + index), reader.read("proofs/" + index));
@@ -53,8 +66,9 @@ final class EntryFiles {
         }
     }
 
-    private static boolean streamed(Path zip, ZipFile z, Map<Long, ZipEntry> entries, int maxFile,
-            PairHandler handler, Set<Long> done) throws IOException {
+    private static boolean streamed(Path zip, ZipFile z, String prefix, Map<Long, ZipEntry> entries, int maxFile,
+            long pairingBudget, PairHandler handler, Set<Long> done) throws IOException {
+        long held = 0;
         Map<Long, byte[]> loneEntries = new HashMap<>();
         Map<Long, byte[]> loneProofs = new HashMap<>();
         Set<Long> seenEntries = HashSet.newHashSet(entries.size());
@@ -63,8 +77,12 @@ final class EntryFiles {
                 ZipInputStream in = new ZipInputStream(file)) {
             for (ZipEntry local; (local = in.getNextEntry()) != null; ) {
                 String name = local.getName();
-                boolean isEntry = name.startsWith("entries/");
-                Long index = isEntry || name.startsWith("proofs/") ? indexOf(name, entries) : null;
+                if (local.isDirectory() || !name.startsWith(prefix)) {
+                    continue;
+                }
+                String relative = name.substring(prefix.length());
+                boolean isEntry = relative.startsWith("entries/");
+                Long index = isEntry || relative.startsWith("proofs/") ? indexOf(relative, entries) : null;
                 if (index == null) {
                     continue;
                 }
@@ -79,8 +97,13 @@ final class EntryFiles {
                 }
                 byte[] other = (isEntry ? loneProofs : loneEntries).remove(index);
                 if (other == null) {
+                    held += data.length;
+                    if (held > pairingBudget) {
+                        return false;
+                    }
                     (isEntry ? loneEntries : loneProofs).put(index, data);
                 } else {
+                    held -= other.length;
                     done.add(index);
                     handler.pair(index, isEntry ? data : other, isEntry ? other : data);
                 }

@@ -11,18 +11,61 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * What an evidence bundle holds: the log's verifier key, the signed checkpoint the entries are proved
- * against, the latest signed checkpoint and a consistency proof between them, and the entries with
- * their inclusion proofs.
+ * What an evidence bundle holds: the log's verifier key, the log it claims to be from, the signed
+ * checkpoint the entries are proved against, the latest signed checkpoint and a consistency proof
+ * between them, the entries with their inclusion proofs, and optionally a consistency proof from a
+ * size the customer named (a checkpoint it saved earlier) to the latest checkpoint.
+ *
+ * @param claim the log the bundle is from, or null (a bundle of a plain ledger, checked less)
+ * @param since the proof from an earlier size to the latest checkpoint, or null
  */
-public record EvidenceBundle(String vkey, byte[] checkpoint, byte[] latestCheckpoint, List<byte[]> consistency,
-        List<BundleEntry> entries) {
+public record EvidenceBundle(String vkey, LogClaim claim, byte[] checkpoint, byte[] latestCheckpoint,
+        List<byte[]> consistency, List<BundleEntry> entries, SinceProof since) {
+
+    /** RFC 9162 consistency proof from tree size {@code size} to the latest checkpoint. */
+    public record SinceProof(long size, List<byte[]> hashes) {
+
+        public SinceProof {
+            hashes = List.copyOf(hashes);
+        }
+    }
 
     public EvidenceBundle {
         consistency = List.copyOf(consistency);
         entries = List.copyOf(entries);
     }
 
+    /** A bundle that claims no log. */
+    public EvidenceBundle(String vkey, byte[] checkpoint, byte[] latestCheckpoint, List<byte[]> consistency,
+            List<BundleEntry> entries) {
+        this(vkey, null, checkpoint, latestCheckpoint, consistency, entries, null);
+    }
+
+    /** This bundle, claiming to be of {@code claim}'s log. */
+    public EvidenceBundle claiming(LogClaim claim) {
+        return new EvidenceBundle(vkey, claim, checkpoint, latestCheckpoint, consistency, entries, since);
+    }
+
+    /** This bundle with its checkpoints replaced (for instance by attested copies of themselves). */
+    public EvidenceBundle withCheckpoints(byte[] checkpoint, byte[] latestCheckpoint) {
+        return new EvidenceBundle(vkey, claim, checkpoint, latestCheckpoint, consistency, entries, since);
+    }
+
+    /**
+     * This bundle with a consistency proof from {@code size} to its latest checkpoint, read from
+     * {@code reader}; nothing is added when {@code size} is 0 or is the latest size (nothing to prove).
+     *
+     * @throws ProofRequestInvalid if {@code size} is beyond the latest checkpoint
+     */
+    public EvidenceBundle withProofSince(LogReader reader, LogId log, long size) {
+        long latestSize = Checkpoint.parse(SignedNote.parse(latestCheckpoint).text()).size();
+        if (size < 0 || size > latestSize) {
+            throw new ProofRequestInvalid("size " + size + " is beyond the latest checkpoint (" + latestSize + ")");
+        }
+        List<byte[]> hashes = size == 0 || size == latestSize ? List.of() : reader.consistencyProof(log, size, latestSize);
+        return new EvidenceBundle(vkey, claim, checkpoint, latestCheckpoint, consistency, entries,
+                new SinceProof(size, hashes));
+    }
     /**
      * Collects a bundle from a log: entries {@code indices} proved against the checkpoint of
      * {@code provedAtSize} (which must have been published), plus a consistency proof to the latest checkpoint.
@@ -48,7 +91,7 @@ public record EvidenceBundle(String vkey, byte[] checkpoint, byte[] latestCheckp
         }
         List<byte[]> consistency = provedAtSize == latestSize ? List.of()
                 : reader.consistencyProof(log, provedAtSize, latestSize);
-        return new EvidenceBundle(vkey, checkpoint, latest, consistency, entries);
+        return new EvidenceBundle(vkey, null, checkpoint, latest, consistency, entries, null);
     }
 
     /** As {@link #collect(LogReader, LogId, Collection, String, long)}, proved against the latest checkpoint. */

@@ -10,7 +10,10 @@ import org.springframework.stereotype.Component;
 
 import dev.steward.ledger.LogId;
 import dev.steward.ledger.PendingEntry;
+import dev.steward.ledger.note.Checkpoint;
+import dev.steward.ledger.note.SignedNote;
 import dev.steward.ledger.verify.EvidenceBundle;
+import dev.steward.ledger.verify.LogClaim;
 
 /**
  * Turns selected log entries into an evidence bundle file: waits until every one of them is
@@ -35,12 +38,20 @@ public class BundleAssembler {
         this.integrationTimeout = integrationTimeout;
     }
 
+    /** The size of the latest signed checkpoint of {@code log}, 0 before the first. */
+    public long signedSize(LogId log) {
+        return ledger.ledger().latestCheckpoint(log)
+                .map(cp -> Checkpoint.parse(SignedNote.parse(cp).text()).size()).orElse(0L);
+    }
+
     /**
-     * Writes the bundle of {@code selected} entries of {@code log}; returns how many it holds.
+     * Writes the bundle of {@code selected} entries of {@code log}, claiming its log and tenant, with a
+     * consistency proof from tree size {@code since} (a checkpoint the customer saved) if given; returns
+     * how many entries it holds.
      *
      * @throws dev.steward.ledger.IntegrationTimeout if an entry is not integrated in time
      */
-    public int assemble(UUID tenantId, UUID bundleId, LogId log, List<Selected> selected) {
+    public int assemble(UUID tenantId, UUID bundleId, LogId log, List<Selected> selected, Long since) {
         List<Long> indices = new ArrayList<>(selected.size());
         for (Selected s : selected) {
             indices.add(s.index() != null ? s.index()
@@ -51,7 +62,13 @@ public class BundleAssembler {
         long highest = indices.stream().mapToLong(Long::longValue).max().orElse(0);
         ledger.ledger().awaitIntegrated(log, highest, integrationTimeout);
         long size = ledger.ledger().size(log);
-        EvidenceBundle bundle = EvidenceBundle.collect(ledger.ledger(), log, indices, ledger.vkey(), size);
+        EvidenceBundle bundle = EvidenceBundle.collect(ledger.ledger(), log, indices, ledger.vkey(log), size)
+                .claiming(new LogClaim(log.value(), tenantId.toString(), ledger.origin(log)));
+        // checkpoints signed before log keys existed get the log key's signature, so a pinned log key verifies them
+        bundle = bundle.withCheckpoints(ledger.attest(log, bundle.checkpoint()), ledger.attest(log, bundle.latestCheckpoint()));
+        if (since != null) {
+            bundle = bundle.withProofSince(ledger.ledger(), log, since);
+        }
         files.write(tenantId, bundleId, bundle);
         return indices.size();
     }

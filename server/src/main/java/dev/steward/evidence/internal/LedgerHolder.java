@@ -19,12 +19,14 @@ import dev.steward.keys.MasterKeyService;
 import dev.steward.keys.WrappedKeyset;
 import dev.steward.ledger.Ledger;
 import dev.steward.ledger.LedgerConfig;
+import dev.steward.ledger.LogId;
 import dev.steward.ledger.jdbc.JdbcLogStorage;
 import dev.steward.ledger.note.NoteSigner;
 
 /**
- * The running ledger: its JDBC storage in the application's database, its Ed25519 signing key
- * (created on first start, kept only sealed by the master key), its sequencer and integrator.
+ * The running ledger: its JDBC storage in the application's database, its Ed25519 install key
+ * (created on first start, kept only sealed by the master key; each log's own key, named its origin,
+ * is derived from it), its sequencer and integrator.
  */
 @Component
 public class LedgerHolder implements DisposableBean {
@@ -55,8 +57,23 @@ public class LedgerHolder implements DisposableBean {
         return ledger;
     }
 
+    /** The install key's verifier key: co-signs every checkpoint, and alone signed those made before log keys. */
     public String vkey() {
         return signer.vkey();
+    }
+
+    /** The verifier key of one log, named its origin. */
+    public String vkey(LogId log) {
+        return ledger.vkey(log);
+    }
+
+    public String origin(LogId log) {
+        return ledger.origin(log);
+    }
+
+    /** A checkpoint of {@code log} as handed out: carrying the log key's signature even if it predates log keys. */
+    public byte[] attest(LogId log, byte[] checkpoint) {
+        return ledger.attest(log, checkpoint);
     }
 
     public void nudge() {

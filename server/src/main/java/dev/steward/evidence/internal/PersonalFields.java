@@ -13,6 +13,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.steward.keys.EnvelopeEncryptor;
+import dev.steward.keys.ErasureReceipt;
 import dev.steward.keys.KeyHierarchy;
 import dev.steward.keys.KeysException;
 import dev.steward.keys.PersonalData;
@@ -24,8 +25,10 @@ import dev.steward.keys.TenantId;
 import dev.steward.keys.TenantUnknown;
 
 /**
- * Encrypts the personal fields of a log entry under a subject key of the entry's tenant, on the
- * caller's transaction. Bound to the entry's own id, so a ciphertext cannot be moved to another
+ * Encrypts the personal fields of a log entry under an actor key of the entry's tenant, on the
+ * caller's transaction. Actor keys live in their own namespace of the key hierarchy
+ * ({@link KeyHierarchy#actorRef}): no customer subject identifier reaches them, so only
+ * {@link #destroy} (the act of {@code evidence.ActorTrailErasure}) erases them. Bound to the entry's own id, so a ciphertext cannot be moved to another
  * entry. After that subject's key is destroyed the fields read as erased, while the entry, which
  * hashes the ciphertext, still verifies.
  */
@@ -52,9 +55,9 @@ public class PersonalFields {
         this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    public Sealed seal(UUID tenant, String keyName, String entryId, byte[] plaintext) {
+    public Sealed seal(UUID tenant, String actorName, String entryId, byte[] plaintext) {
         TenantId t = new TenantId(tenant);
-        SubjectRef subject = subjectRef(t, keyName);
+        SubjectRef subject = actorRef(t, actorName);
         PersonalData data = PersonalData.of(plaintext);
         try {
             return new Sealed(subject.hmac(), encryptor.encrypt(connection(), binding(t, subject, entryId), data));
@@ -79,12 +82,29 @@ public class PersonalFields {
         }
     }
 
-    private SubjectRef subjectRef(TenantId tenant, String keyName) {
+    /** The key of the actor's fields in this tenant's log, if it exists (and so may be erased). */
+    public Optional<SubjectRef> existingKey(UUID tenant, String actorName) {
+        TenantId t = new TenantId(tenant);
         try {
-            return keys.subjectRef(connection(), tenant, keyName);
+            SubjectRef ref = keys.actorRef(connection(), t, actorName);
+            return keys.hasDataKey(connection(), t, ref) && !keys.journal().isErased(t, ref) ? Optional.of(ref)
+                    : Optional.empty();
+        } catch (TenantUnknown | TenantErased e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Crypto-shreds the actor's key on the caller's transaction: every field it sealed reads as erased. */
+    public ErasureReceipt destroy(UUID tenant, SubjectRef actorKey) {
+        return keys.destroySubjectKey(connection(), new TenantId(tenant), actorKey);
+    }
+
+    private SubjectRef actorRef(TenantId tenant, String actorName) {
+        try {
+            return keys.actorRef(connection(), tenant, actorName);
         } catch (TenantUnknown e) {
             createTenantKeys(tenant);
-            return keys.subjectRef(connection(), tenant, keyName);
+            return keys.actorRef(connection(), tenant, actorName);
         }
     }
 

@@ -35,7 +35,7 @@ import dev.steward.platform.PageRequest;
 @RequestMapping("/api/v1")
 class BundleApi {
 
-    private static final Set<String> FIELDS = Set.of("from", "to", "action", "actor", "subject");
+    private static final Set<String> FIELDS = Set.of("from", "to", "action", "actor", "subject", "since");
 
     private final EvidenceBundles bundles;
 
@@ -91,7 +91,7 @@ class BundleApi {
         }
         for (String key : body.keySet()) {
             if (!FIELDS.contains(key)) {
-                throw new InvalidField(key, "is not a known field; a bundle takes from, to, action, actor and subject");
+                throw new InvalidField(key, "is not a known field; a bundle takes from, to, action, actor, subject and since");
             }
         }
         var from = Inputs.instant("from", text(body, "from"));
@@ -103,7 +103,18 @@ class BundleApi {
             throw new InvalidField("to", "is required");
         }
         return new BundleRequest(from, to, blankToNull(text(body, "actor")), blankToNull(text(body, "action")),
-                blankToNull(text(body, "subject")));
+                blankToNull(text(body, "subject")), since(body.get("since")));
+    }
+
+    /** The tree size of a checkpoint the customer saved, to prove the log extends it. */
+    private static Long since(Object v) {
+        if (v == null) {
+            return null;
+        }
+        if (!(v instanceof Number n) || n instanceof Double || n instanceof Float || n.longValue() < 0) {
+            throw new InvalidField("since", "must be the tree size (a whole number, 0 or more) of a checkpoint you saved");
+        }
+        return n.longValue();
     }
 
     private static String text(Map<String, Object> body, String field) {

@@ -62,8 +62,7 @@ class LogApi {
 
     @GetMapping(value = "/vkey", produces = MediaType.TEXT_PLAIN_VALUE)
     String vkey(@PathVariable String logId) {
-        logs.authorise(Callers.current(), logId);
-        return logs.vkey();
+        return logs.vkey(logs.authorise(Callers.current(), logId));
     }
 
     @GetMapping(value = "/tile/**", produces = MediaType.APPLICATION_OCTET_STREAM_VALUE)

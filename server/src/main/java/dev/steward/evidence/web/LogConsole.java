@@ -61,6 +61,9 @@ class LogConsole implements ConsolePage {
         } catch (ProblemException e) {
             model.addAttribute("error", e.getMessage());
         }
+        model.addAttribute("logId", SystemLog.logOf(tenant).value());
+        model.addAttribute("origin", logs.origin(tenant));
+        model.addAttribute("vkey", logs.vkey(tenant));
         model.addAttribute("bundles", bundles.list(caller, PageRequest.of(0, 50)));
         model.addAttribute("canApprove", caller.role() == Role.CUSTOMER_ADMIN);
         return "logs";
@@ -95,6 +98,22 @@ class LogConsole implements ConsolePage {
             model.addAttribute("bundleError", e.getMessage());
         }
         return page(null, null, null, null, null, null, model);
+    }
+
+    /** The latest signed checkpoint, to keep: a later bundle proves its log extends it ({@code verify --since}). */
+    @GetMapping("/console/logs/checkpoint")
+    ResponseEntity<byte[]> checkpoint() {
+        Caller caller = Callers.current();
+        UUID tenant = logs.authorise(caller, SystemLog.logOf(caller.tenantId()).value());
+        byte[] cp = logs.checkpoint(tenant).orElseThrow(() -> new dev.steward.platform.NotFound("a checkpoint of this log"));
+        return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).cacheControl(CacheControl.noStore())
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("checkpoint-" + SystemLog.logOf(tenant).value() + "-" + size(cp) + ".txt").build().toString())
+                .body(cp);
+    }
+
+    private static long size(byte[] checkpoint) {
+        return dev.steward.ledger.note.Checkpoint.parse(dev.steward.ledger.note.SignedNote.parse(checkpoint).text()).size();
     }
 
     @GetMapping("/console/logs/bundles/{bundleId}/download")

@@ -95,7 +95,7 @@ class ConsoleSecurity {
         http.securityContext(c -> c.securityContextRepository(contexts))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/login/**", "/css/**", "/js/**", "/webjars/**", "/favicon.ico",
-                                "/error", "/denied", "/actuator/health", "/actuator/health/**", "/actuator/prometheus")
+                                "/error", "/denied")
                         .permitAll()
                         .requestMatchers("/mfa/enrol", "/mfa/enrol/**", "/logout").hasAnyAuthority(FULL, ENROLMENT)
                         .anyRequest().hasAuthority(FULL))

@@ -21,6 +21,7 @@ import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitializat
 import org.springframework.stereotype.Component;
 
 import dev.steward.platform.DataScope;
+import dev.steward.platform.OwnerOnlyFile;
 import dev.steward.platform.Role;
 import dev.steward.tenancy.NewTenant;
 import dev.steward.tenancy.Tenant;
@@ -70,6 +71,10 @@ class FirstStart implements ApplicationRunner {
         List<String> usernames = new ArrayList<>();
         if (tenants.find(DataScope.PROVIDER_TENANT).isEmpty()) {
             usernames.add(OPERATOR);
+            if (!bootstrapTokenFile.isBlank()) {
+                // Refused now, before the provider tenant exists: a later start would never write the token.
+                OwnerOnlyFile.checkTarget(java.nio.file.Path.of(bootstrapTokenFile));
+            }
         }
         if (demo && tenants.find(DEMO_TENANT).isEmpty()) {
             usernames.addAll(DEMO_ACCOUNTS);
@@ -141,8 +146,8 @@ class FirstStart implements ApplicationRunner {
 
     /**
      * With steward.bootstrap.api-token-file set, the first start also issues an operator API token
-     * (valid 24 hours) and writes it to that file, readable by its owner only, so automation can
-     * provision tenants right after installation.
+     * (valid 24 hours) and writes it to that file, readable by its owner only from its first byte
+     * ({@link OwnerOnlyFile}), so automation can provision tenants right after installation.
      */
     private void writeBootstrapToken(Account operator) {
         if (bootstrapTokenFile.isBlank()) {
@@ -151,18 +156,8 @@ class FirstStart implements ApplicationRunner {
         IssuedToken token = tokens.issueUnchecked(operator.tenantId(), operator.id(), "bootstrap", Role.OPERATOR,
                 java.time.Duration.ofHours(24));
         try {
-            java.nio.file.Path file = java.nio.file.Path.of(bootstrapTokenFile);
-            if (file.getParent() != null) {
-                java.nio.file.Files.createDirectories(file.getParent());
-            }
-            java.nio.file.Files.writeString(file, token.secret());
-            try {
-                java.nio.file.Files.setPosixFilePermissions(file,
-                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException ignored) {
-                // not POSIX: the directory's protection applies
-            }
-        } catch (java.io.IOException e) {
+            OwnerOnlyFile.write(java.nio.file.Path.of(bootstrapTokenFile), token.secret());
+        } catch (java.io.UncheckedIOException e) {
             throw new IllegalStateException("cannot write the bootstrap API token to " + bootstrapTokenFile, e);
         }
     }

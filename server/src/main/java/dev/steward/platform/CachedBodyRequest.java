@@ -8,14 +8,21 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 
-/** A request whose body has been read once (up to a limit) and can be read again by the controller. */
+/**
+ * A request whose body has been read once and can be read again by the controller. A body over
+ * the limit is refused ({@link RequestBodyTooLarge}), never silently cut short.
+ */
 final class CachedBodyRequest extends HttpServletRequestWrapper {
 
     private final byte[] body;
 
     CachedBodyRequest(HttpServletRequest request, int limit) throws IOException {
         super(request);
-        this.body = request.getInputStream().readNBytes(limit);
+        byte[] read = request.getInputStream().readNBytes(limit + 1);
+        if (read.length > limit) {
+            throw new RequestBodyTooLarge(limit, RequestBodyLimitFilter.BODY_SETTING);
+        }
+        this.body = read;
     }
 
     byte[] body() {

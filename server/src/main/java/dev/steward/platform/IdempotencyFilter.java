@@ -26,30 +26,36 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * first answer again (marked {@code Idempotent-Replayed: true}); the same key with another body
  * is refused; a key whose first request is still running answers 409. Failures of the server
  * (5xx) release the key so a retry can act.
+ *
+ * <p>The cache never holds a secret: the {@link ShownOnce} fields of an answer are withheld from
+ * what is stored and replayed (header {@code Idempotent-Withheld} names them), and a problem's
+ * {@code instance} is stored without the path (see {@link ReplayableAnswer}).
  */
 final class IdempotencyFilter extends OncePerRequestFilter {
 
     static final String HEADER = "Idempotency-Key";
-    private static final int MAX_BODY = 2 * 1024 * 1024;
     /** A claim left by a crashed request is abandoned after this long. */
     private static final Duration ABANDONED = Duration.ofMinutes(2);
 
+    static final String WITHHELD_HEADER = "Idempotent-Withheld";
+
     private final IdempotencyKeys keys;
     private final Clock clock;
+    /** Bodies are buffered whole to be hashed: at most the request body limit. */
+    private final int maxBody;
 
-    IdempotencyFilter(IdempotencyKeys keys, Clock clock) {
+    IdempotencyFilter(IdempotencyKeys keys, Clock clock, int maxBody) {
         this.keys = keys;
         this.clock = clock;
+        this.maxBody = maxBody;
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        // Streamed uploads (NDJSON imports) are not buffered here: they may exceed MAX_BODY, and
-        // their lines carry their own ids for safe retries.
-        String type = request.getContentType();
+        // Streamed uploads (NDJSON imports) are not buffered here: they may exceed the body limit,
+        // and their lines carry their own ids for safe retries.
         return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null
-                || !request.getRequestURI().startsWith("/api/")
-                || (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-ndjson"));
+                || !request.getRequestURI().startsWith("/api/") || RequestBodyLimitFilter.isStreamed(request);
     }
 
     @Override
@@ -66,7 +72,13 @@ final class IdempotencyFilter extends OncePerRequestFilter {
                     "Idempotency-Key: 1 to 200 visible ASCII characters");
             return;
         }
-        CachedBodyRequest cached = new CachedBodyRequest(request, MAX_BODY);
+        CachedBodyRequest cached;
+        try {
+            cached = new CachedBodyRequest(request, maxBody);
+        } catch (RequestBodyTooLarge e) {
+            Problems.write(request, response, e);
+            return;
+        }
         String hash = sha256(request.getRequestURI() + "\n" + new String(cached.body(), StandardCharsets.UTF_8));
         var scope = DataScope.tenant(caller.tenantId());
         String principal = caller.kind() + ":" + caller.principalId();
@@ -92,8 +104,12 @@ final class IdempotencyFilter extends OncePerRequestFilter {
                     response.setContentType(stored.contentType());
                 }
                 response.setHeader("Idempotent-Replayed", "true");
+                if (stored.withheld() != null) {
+                    response.setHeader(WITHHELD_HEADER, stored.withheld());
+                }
                 if (stored.body() != null) {
-                    response.getOutputStream().write(stored.body().getBytes(StandardCharsets.UTF_8));
+                    response.getOutputStream().write(
+                            ReplayableAnswer.toReplay(stored.body(), stored.contentType(), request.getRequestURI()));
                 }
                 return;
             }
@@ -114,14 +130,22 @@ final class IdempotencyFilter extends OncePerRequestFilter {
             boolean keep = completed;
             TenantScope.run(scope, () -> {
                 if (keep) {
+                    ReplayableAnswer.Stored answer = ReplayableAnswer.toStore(wrapper.getContentAsByteArray(),
+                            wrapper.getContentType(), shownOnce(cached));
                     keys.complete(caller.tenantId(), principal, key, wrapper.getStatus(), wrapper.getContentType(),
-                            new String(wrapper.getContentAsByteArray(), StandardCharsets.UTF_8));
+                            answer.body(), answer.withheld());
                 } else {
                     keys.release(caller.tenantId(), principal, key);
                 }
             });
             wrapper.copyBodyToResponse();
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static java.util.List<String> shownOnce(HttpServletRequest request) {
+        Object fields = request.getAttribute(ShownOnceInterceptor.ATTRIBUTE);
+        return fields instanceof java.util.List<?> list ? (java.util.List<String>) list : java.util.List.of();
     }
 
     private static String sha256(String text) {

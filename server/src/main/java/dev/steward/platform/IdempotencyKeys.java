@@ -13,7 +13,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class IdempotencyKeys {
 
-    record Stored(String requestHash, int status, String contentType, String body, Instant createdAt) {
+    record Stored(String requestHash, int status, String contentType, String body, String withheld,
+            Instant createdAt) {
     }
 
     private final JdbcClient jdbc;
@@ -25,10 +26,10 @@ class IdempotencyKeys {
     }
 
     Optional<Stored> find(UUID tenantId, String principal, String key) {
-        return jdbc.sql("SELECT request_hash, status, content_type, body, created_at FROM idempotency_keys "
+        return jdbc.sql("SELECT request_hash, status, content_type, body, withheld, created_at FROM idempotency_keys "
                 + "WHERE tenant_id = ? AND principal = ? AND idem_key = ?").params(tenantId, principal, key)
                 .query((rs, n) -> new Stored(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
-                        rs.getObject(5, java.time.OffsetDateTime.class).toInstant()))
+                        rs.getString(5), rs.getObject(6, java.time.OffsetDateTime.class).toInstant()))
                 .optional();
     }
 
@@ -37,10 +38,12 @@ class IdempotencyKeys {
                 + "VALUES (?,?,?,?,0,?)").params(tenantId, principal, key, hash, now.atOffset(ZoneOffset.UTC)).update();
     }
 
-    void complete(UUID tenantId, String principal, String key, int status, String contentType, String body) {
-        jdbc.sql("UPDATE idempotency_keys SET status = ?, content_type = ?, body = ? "
+    /** {@code body} is what may be stored of the answer: never a secret (see ReplayableAnswer). */
+    void complete(UUID tenantId, String principal, String key, int status, String contentType, String body,
+            String withheld) {
+        jdbc.sql("UPDATE idempotency_keys SET status = ?, content_type = ?, body = ?, withheld = ? "
                 + "WHERE tenant_id = ? AND principal = ? AND idem_key = ?")
-                .params(status, contentType, body, tenantId, principal, key).update();
+                .params(status, contentType, body, withheld, tenantId, principal, key).update();
     }
 
     void release(UUID tenantId, String principal, String key) {

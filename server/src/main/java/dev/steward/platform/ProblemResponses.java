@@ -55,6 +55,11 @@ class ProblemResponses {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestBodyTooLarge tooLarge) {
+                return fact(tooLarge);
+            }
+        }
         String field = fieldOf(e);
         if (field != null) {
             return problem(HttpStatus.BAD_REQUEST, "invalid-field", "Invalid request field",

@@ -109,7 +109,7 @@ public class RecordTransfer {
             Tenant tenant = store.tenant(caller);
             settings.prepare(caller.tenantId());
             NdjsonLines lines = new NdjsonLines(in, MAX_LINE);
-            List<Line> results = new ArrayList<>();
+            ImportReport.Tally results = new ImportReport.Tally(ImportReport.LISTED);
             Deque<Future<List<Line>>> inFlight = new ArrayDeque<>();
             List<Parsed> batch = new ArrayList<>();
             long batchBytes = 0;
@@ -141,9 +141,7 @@ public class RecordTransfer {
                     results.addAll(await(inFlight.poll()));
                 }
             }
-            results.sort((a, b) -> Integer.compare(a.line(), b.line()));
-            int stored = (int) results.stream().filter(r -> r.status() == ImportReport.Status.STORED).count();
-            return new ImportReport(count, stored, results.size() - stored, results);
+            return results.report(count);
         });
     }
 
@@ -152,7 +150,7 @@ public class RecordTransfer {
      * flight: the stream is read only as fast as batches are stored, so memory stays bounded.
      */
     private void submit(Caller caller, Tenant tenant, List<Parsed> batch, Deque<Future<List<Line>>> inFlight,
-            List<Line> results) {
+            ImportReport.Tally results) {
         if (batch.isEmpty()) {
             return;
         }

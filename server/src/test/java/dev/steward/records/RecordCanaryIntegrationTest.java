@@ -26,7 +26,9 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
+import dev.steward.platform.DataScope;
 import dev.steward.platform.Role;
+import dev.steward.platform.TenantScope;
 import dev.steward.support.ApiClient.Response;
 import dev.steward.support.Db;
 import dev.steward.support.Fixtures;
@@ -35,7 +37,8 @@ import dev.steward.tenancy.Tenant;
 
 /**
  * Canary: personal values written through the API must never lie in plaintext (nor as base64 or
- * hex) in the database files, a pg_dump, the server's log output or temporary files.
+ * hex) in the database files, a pg_dump, the idempotency cache, the server's log output or temporary
+ * files; nor may the secrets the API shows once (an API token, a bundle's single-use download link).
  */
 class RecordCanaryIntegrationTest {
 
@@ -120,10 +123,24 @@ class RecordCanaryIntegrationTest {
                             + "\"document\":{\"e\":\"" + importedCanary + "\"}}\n",
                     "application/x-ndjson", Map.of()).json().get("stored").asInt()).isEqualTo(1);
             assertThat(api.get(token, subjectPath + "/records:export?purpose=support").body()).contains(importedCanary);
-            // failures must not echo the value into logs or problems either
-            Response refused = api.post(token, subjectPath + "/records", Map.of("category", "horoscope",
-                    "purpose", "contract", "document", Map.of("name", canary)));
-            assertThat(refused.body()).doesNotContain(canary).doesNotContain(subjectCanary);
+            // failures must not echo the value into logs or problems either; the problem names the real
+            // path (the caller's own subject id), which the idempotency cache must not keep
+            Response refused = api.send(token, "POST", subjectPath + "/records", Map.of("category", "horoscope",
+                    "purpose", "contract", "document", Map.of("name", canary)),
+                    Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+            assertThat(refused.body()).doesNotContain(canary);
+            assertThat(refused.json().get("instance").asString()).isEqualTo(subjectPath + "/records");
+            // secrets shown once (an API token, a bundle's single-use link) must not be kept by the idempotency cache
+            Response issued = api.send(token, "POST", "/api/v1/tokens", Map.of("name", "canary", "role", "CUSTOMER_USER",
+                    "expiresInDays", 1), Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+            assertThat(issued.status()).isEqualTo(201);
+            String tokenSecret = issued.json().get("secret").asString();
+            String tokenId = issued.json().get("token").get("id").asString();
+            Response bundle = api.send(token, "POST", "/api/v1/evidence/bundles", Map.of("from", "2020-01-01T00:00:00Z",
+                    "to", "2100-01-01T00:00:00Z"), Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+            assertThat(bundle.status()).isEqualTo(201);
+            String link = bundle.json().get("download").asString();
+            String downloadToken = link.substring(link.indexOf("token=") + "token=".length());
             Response malformed = api.sendRaw(token, "POST", subjectPath + "/records", "{\"document\": {\"x\": \""
                     + canary + "\"", "application/json", Map.of());
             assertThat(malformed.body()).doesNotContain(canary);
@@ -135,11 +152,21 @@ class RecordCanaryIntegrationTest {
             assertThat(erasure.purgeErased()).isPositive();
 
             List<String> needles = new ArrayList<>();
-            for (String value : List.of(canary, correctedCanary, importedCanary, subjectCanary)) {
+            for (String value : List.of(canary, correctedCanary, importedCanary, subjectCanary, tokenSecret,
+                    downloadToken)) {
                 needles.addAll(forms(value));
             }
             List<String> found = new ArrayList<>();
             List<String> control = new ArrayList<>();
+            List<String> cached = TenantScope.call(DataScope.tenant(tenant.id()), () -> jdbc
+                    .sql("SELECT COALESCE(body, '') || ' ' || COALESCE(withheld, '') FROM idempotency_keys"
+                            + " WHERE tenant_id = ?").param(tenant.id()).query(String.class).list());
+            for (String row : cached) {
+                scan("idempotency_keys", row.getBytes(StandardCharsets.UTF_8), needles, found);
+                scan("idempotency_keys", row.getBytes(StandardCharsets.UTF_8), List.of(tokenId), control);
+            }
+            assertThat(control).as("positive control: the idempotency scan sees the cached token answer").isNotEmpty();
+            control.clear();
             String subjectRef = created.json().get("subjectRef").asString();
             for (byte[] image : databaseImages()) {
                 scan("database", image, needles, found);

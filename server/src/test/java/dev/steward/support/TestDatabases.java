@@ -22,6 +22,8 @@ public final class TestDatabases implements ApplicationContextInitializer<Config
 
     public static final String POSTGRES_ADMIN = "jdbc:postgresql://127.0.0.1:5432/test";
     public static final String APP_ROLE = "steward_app";
+    /** The metrics scrape token of every test context (steward.metrics.scrape-token). */
+    public static final String SCRAPE_TOKEN = "test-scrape-token-0123456789";
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
@@ -31,6 +33,7 @@ public final class TestDatabases implements ApplicationContextInitializer<Config
         String dataDir = "target/test-data/" + run;
         props.put("steward.data-dir", dataDir);
         props.put("steward.demo", "false");
+        props.put("steward.metrics.scrape-token", SCRAPE_TOKEN);
         // Tests run the anchoring job themselves; in the background it would change tenants' evidence_anchors
         // rows while CrossTenantAttackIntegrationTest compares them before and after its attacks.
         props.put("steward.evidence.anchor-interval", "PT24H");

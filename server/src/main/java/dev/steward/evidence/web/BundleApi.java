@@ -25,6 +25,7 @@ import dev.steward.platform.Callers;
 import dev.steward.platform.InvalidField;
 import dev.steward.platform.Page;
 import dev.steward.platform.PageRequest;
+import dev.steward.platform.ShownOnce;
 
 /**
  * Evidence bundles over HTTP. A tenant asks for its own ({@code POST /api/v1/evidence/bundles});
@@ -44,6 +45,7 @@ class BundleApi {
     }
 
     @PostMapping("/evidence/bundles")
+    @ShownOnce("download")
     ResponseEntity<BundleView> request(@RequestBody Map<String, Object> body) {
         var caller = Callers.current();
         caller.require(dev.steward.platform.Permission.EVIDENCE_READ);
@@ -57,6 +59,7 @@ class BundleApi {
     }
 
     @PostMapping("/tenants/{tenantId}/evidence/bundles")
+    @ShownOnce("download")
     ResponseEntity<BundleView> requestFor(@PathVariable UUID tenantId, @RequestBody Map<String, Object> body) {
         var caller = Callers.current();
         bundles.authoriseRequestFor(caller, tenantId);
@@ -71,6 +74,7 @@ class BundleApi {
     }
 
     @PostMapping("/evidence/bundles/{bundleId}/approve")
+    @ShownOnce("download")
     BundleView approve(@PathVariable UUID bundleId) {
         return bundles.approve(Callers.current(), bundleId);
     }

@@ -95,8 +95,7 @@ class ConsoleSecurity {
         http.securityContext(c -> c.securityContextRepository(contexts))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/login/**", "/css/**", "/js/**", "/webjars/**", "/favicon.ico",
-                                "/error", "/denied", "/actuator/health", "/actuator/health/**", "/actuator/prometheus",
-                                "/.well-known/steward/**")
+                                "/error", "/denied", "/.well-known/steward/**")
                         .permitAll()
                         .requestMatchers("/mfa/enrol", "/mfa/enrol/**", "/logout").hasAnyAuthority(FULL, ENROLMENT)
                         .anyRequest().hasAuthority(FULL))

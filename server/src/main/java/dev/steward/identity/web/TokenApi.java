@@ -20,6 +20,7 @@ import dev.steward.identity.TokenIssuer;
 import dev.steward.platform.Callers;
 import dev.steward.platform.Page;
 import dev.steward.platform.PageRequest;
+import dev.steward.platform.ShownOnce;
 import dev.steward.platform.Role;
 
 /** API tokens of the caller's tenant. The secret appears once, in the answer to POST. */
@@ -54,6 +55,7 @@ class TokenApi {
     }
 
     @PostMapping
+    @ShownOnce("secret")
     ResponseEntity<IssuedTokenView> issue(@RequestBody TokenRequest request) {
         IssuedToken issued = issuer.issue(Callers.current(), request.name(), request.role(), request.expiresInDays());
         return ResponseEntity.created(URI.create("/api/v1/tokens/" + issued.token().id())).body(IssuedTokenView.of(issued));

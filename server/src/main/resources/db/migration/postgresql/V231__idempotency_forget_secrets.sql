@@ -1,0 +1,5 @@
+-- Answers cached before V230 may hold an API token secret or a bundle download link in clear:
+-- forget them (a retry of such a request acts again rather than hand out a stored secret).
+-- Row-level security is forced on the table, for its owner too: this transaction alone sees every tenant.
+SELECT set_config('steward.scope', 'provider', true);
+DELETE FROM idempotency_keys WHERE body LIKE '%"secret"%' OR body LIKE '%"download"%';

@@ -1,15 +1,32 @@
 package dev.steward;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
 /**
  * Feature packages talk only through each other's root package: a test fails when one reaches
- * into another's internals or when packages depend on each other in a cycle. Also writes the
- * module diagram into docs/modules.
+ * into another's internals or when packages depend on each other in a cycle. Also keeps the module
+ * diagram in docs/modules current: generated under target/, relations in a stable order, and
+ * copied to docs/modules only when its content changed (so a build leaves docs alone unless the
+ * modules changed). With {@code -Dsteward.modules.docs=check} it fails instead of copying.
  */
 class ModularityTest {
+
+    static final Path DOCS = Path.of("../docs/modules");
+    static final Path GENERATED = Path.of("target/modules");
 
     /**
      * The plain-Java libraries (ledger, keys, deadlines) share the base package but are not feature modules:
@@ -25,9 +42,97 @@ class ModularityTest {
     }
 
     @Test
-    void writesTheModuleDiagram() {
-        new Documenter(modules, Documenter.Options.defaults().withOutputFolder("../docs/modules"))
+    void theModuleDiagramInDocsIsTheOneOfTheCode() throws IOException {
+        Map<String, String> generated = generate(GENERATED);
+        Map<String, String> stale = staleDocs(generated, DOCS);
+        if ("check".equals(System.getProperty("steward.modules.docs"))) {
+            assertThat(stale.keySet()).as("files of docs/modules that differ from the code's modules"
+                    + " (run ModularityTest without -Dsteward.modules.docs=check to update them)").isEmpty();
+            return;
+        }
+        write(stale, DOCS);
+
+        assertThat(staleDocs(generated, DOCS)).isEmpty();
+    }
+
+    @Test
+    void theDiagramIsTheSameOnEveryGeneration() throws IOException {
+        assertThat(generate(GENERATED.resolveSibling("modules-again"))).isEqualTo(generate(GENERATED));
+    }
+
+    @Test
+    void relationsAreSortedAndTheRestKeepsItsPlace() {
+        String a = "@startuml\nRel(B, A, \"uses\")\nRel(A, B, \"uses\")\n\nSHOW_LEGEND(true)\n@enduml";
+        String b = "@startuml\nRel(A, B, \"uses\")\nRel(B, A, \"uses\")\n\nSHOW_LEGEND(true)\n@enduml";
+
+        assertThat(stable(a)).isEqualTo(stable(b)).isEqualTo(b);
+    }
+
+    /** Writes the diagram and module canvases into {@code folder}; returns file name → stable content. */
+    private Map<String, String> generate(Path folder) throws IOException {
+        new Documenter(modules, Documenter.Options.defaults().withOutputFolder(folder.toString()))
                 .writeModulesAsPlantUml()
                 .writeModuleCanvases();
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> listed = Files.list(folder)) {
+            for (Path file : listed.toList()) {
+                files.put(file.getFileName().toString(), stable(Files.readString(file, StandardCharsets.UTF_8)));
+            }
+        }
+        return files;
+    }
+
+    /** The files to write (name → content; null for a file to delete) so that docs holds exactly {@code generated}. */
+    private static Map<String, String> staleDocs(Map<String, String> generated, Path docs) throws IOException {
+        Map<String, String> stale = new TreeMap<>();
+        for (var file : generated.entrySet()) {
+            Path existing = docs.resolve(file.getKey());
+            if (!Files.exists(existing) || !Files.readString(existing, StandardCharsets.UTF_8).equals(file.getValue())) {
+                stale.put(file.getKey(), file.getValue());
+            }
+        }
+        if (Files.isDirectory(docs)) {
+            try (Stream<Path> listed = Files.list(docs)) {
+                // only what the Documenter writes: anything else in docs/modules is left alone
+                listed.map(p -> p.getFileName().toString())
+                        .filter(name -> name.startsWith("module-") || name.startsWith("components"))
+                        .filter(name -> !generated.containsKey(name))
+                        .forEach(name -> stale.put(name, null));
+            }
+        }
+        return stale;
+    }
+
+    private static void write(Map<String, String> stale, Path docs) throws IOException {
+        Files.createDirectories(docs);
+        for (var file : stale.entrySet()) {
+            if (file.getValue() == null) {
+                Files.delete(docs.resolve(file.getKey()));
+            } else {
+                Files.writeString(docs.resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
+            }
+        }
+    }
+
+    /**
+     * The Documenter lists relations in the order of a hash-based collection, which differed between
+     * runs: each run of consecutive {@code Rel(} lines is sorted, everything else stays where it is.
+     */
+    static String stable(String content) {
+        List<String> out = new ArrayList<>();
+        List<String> relations = new ArrayList<>();
+        for (String line : content.split("\\R", -1)) {
+            if (line.startsWith("Rel(")) {
+                relations.add(line);
+                continue;
+            }
+            relations.sort(null);
+            out.addAll(relations);
+            relations.clear();
+            out.add(line);
+        }
+        relations.sort(null);
+        out.addAll(relations);
+        return String.join("\n", out);
     }
 }

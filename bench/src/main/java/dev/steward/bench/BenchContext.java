@@ -8,4 +8,9 @@ import java.nio.file.Path;
  * drops its own database there).
  */
 public record BenchContext(Path repositoryRoot, Path workDirectory, String postgresAdminUrl) {
+
+    /** The URL of {@code database} on the same server, with the same parameters (user, ...) as the admin URL. */
+    public String postgresUrl(String database) {
+        return postgresAdminUrl.replaceFirst("^(jdbc:postgresql://[^/?]+/)[^?]*", "$1" + database);
+    }
 }

@@ -25,8 +25,12 @@ final class TestDatabase implements AutoCloseable {
 
     enum Kind { H2, POSTGRES }
 
-    static final String PG_ADMIN = System.getProperty("keys.test.pg",
-            "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
+    /**
+     * The administrative database on the test PostgreSQL: the system property {@code keys.test.pg}, else
+     * the environment variable {@code STEWARD_TEST_PG_URL} (as for the server's tests), else the local
+     * server; as {@code postgres} unless the URL names a user.
+     */
+    static final String PG_ADMIN = adminUrl();
 
     private final Kind kind;
     private final Path dir;
@@ -46,8 +50,7 @@ final class TestDatabase implements AutoCloseable {
             this.dataSource = h2;
         } else {
             PGSimpleDataSource pg = new PGSimpleDataSource();
-            pg.setURL("jdbc:postgresql://127.0.0.1:5432/" + name);
-            pg.setUser("postgres");
+            pg.setURL(PG_ADMIN.replaceFirst("^(jdbc:postgresql://[^/?]+/)[^?]*", "$1" + name));
             this.dataSource = pg;
         }
     }
@@ -166,6 +169,14 @@ final class TestDatabase implements AutoCloseable {
         } catch (IOException | SQLException e) {
             throw new IllegalStateException("cannot apply V200__keys.sql on " + kind, e);
         }
+    }
+
+    private static String adminUrl() {
+        String url = System.getProperty("keys.test.pg", System.getenv("STEWARD_TEST_PG_URL"));
+        if (url == null || url.isBlank()) {
+            url = "jdbc:postgresql://127.0.0.1:5432/test";
+        }
+        return url.matches(".*[?&]user=.*") ? url : url + (url.contains("?") ? "&" : "?") + "user=postgres";
     }
 
     private static void admin(String sql) {

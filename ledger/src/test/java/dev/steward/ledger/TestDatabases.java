@@ -13,8 +13,12 @@ import org.postgresql.ds.PGSimpleDataSource;
 /** Throwaway databases with the ledger tables: an H2 file database, or a PostgreSQL database of its own. */
 public final class TestDatabases {
 
-    public static final String PG_ADMIN = System.getProperty("ledger.pg",
-            "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
+    /**
+     * The administrative database on the test PostgreSQL: the system property {@code ledger.pg}, else the
+     * environment variable {@code STEWARD_TEST_PG_URL} (as for the server's tests), else the local server;
+     * as {@code postgres} unless the URL names a user.
+     */
+    public static final String PG_ADMIN = adminUrl();
 
     private TestDatabases() {
     }
@@ -47,13 +51,20 @@ public final class TestDatabases {
 
     public static DataSource postgres(String name) {
         PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setUrl("jdbc:postgresql://127.0.0.1:5432/" + name);
-        ds.setUser("postgres");
+        ds.setUrl(postgresUrl(name));
         return new PooledDataSource(ds);
     }
 
     public static String postgresUrl(String name) {
-        return "jdbc:postgresql://127.0.0.1:5432/" + name + "?user=postgres";
+        return PG_ADMIN.replaceFirst("^(jdbc:postgresql://[^/?]+/)[^?]*", "$1" + name);
+    }
+
+    private static String adminUrl() {
+        String url = System.getProperty("ledger.pg", System.getenv("STEWARD_TEST_PG_URL"));
+        if (url == null || url.isBlank()) {
+            url = "jdbc:postgresql://127.0.0.1:5432/test";
+        }
+        return url.matches(".*[?&]user=.*") ? url : url + (url.contains("?") ? "&" : "?") + "user=postgres";
     }
 
     public static void dropPostgres(String name) throws Exception {

@@ -10,6 +10,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -30,22 +31,23 @@ final class SelfSignedCertificate {
     private SelfSignedCertificate() {
     }
 
-    static void write(Path dir, Path certificate, Path key) throws IOException, GeneralSecurityException {
+    /** Writes a certificate valid from a day before {@code clock}'s now until 825 days after it. */
+    static void write(Path dir, Path certificate, Path key, Clock clock) throws IOException, GeneralSecurityException {
         try {
-            createUnchecked(dir, certificate, key);
+            createUnchecked(dir, certificate, key, clock);
         } catch (OperatorCreationException e) {
             throw new GeneralSecurityException(e);
         }
     }
 
-    private static void createUnchecked(Path dir, Path certificate, Path key)
+    private static void createUnchecked(Path dir, Path certificate, Path key, Clock clock)
             throws IOException, GeneralSecurityException, OperatorCreationException {
         Files.createDirectories(dir);
         SecureRandom random = new SecureRandom();
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(256, random);
         KeyPair pair = generator.generateKeyPair();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         X500Name subject = new X500Name("CN=localhost, O=Steward self-signed");
         var builder = new JcaX509v3CertificateBuilder(subject, new BigInteger(64, random),
                 Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(Duration.ofDays(825))), subject,

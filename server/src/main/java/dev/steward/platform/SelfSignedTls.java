@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -82,7 +83,9 @@ public final class SelfSignedTls implements ApplicationListener<ApplicationEnvir
 
     private static void create(Path dir, Path certificate, Path key) {
         try {
-            SelfSignedCertificate.write(dir, certificate, key);
+            // Before the context exists there is no Clock bean to inject: the one place besides the
+            // bean that reads the system clock (listed in SystemTimeArchitectureTest.EXCEPTIONS).
+            SelfSignedCertificate.write(dir, certificate, key, Clock.systemUTC());
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("cannot create the self-signed TLS certificate in " + dir, e);
         }

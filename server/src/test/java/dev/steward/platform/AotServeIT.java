@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
@@ -22,6 +21,7 @@ import dev.steward.support.ApiClient;
 import dev.steward.support.ServerDatabase;
 import dev.steward.support.ServerProcesses;
 import dev.steward.support.TestDatabases;
+import dev.steward.support.TestPostgres;
 
 /**
  * The packaged jar started as `./steward serve` starts it, with the bean definitions Spring AOT
@@ -84,7 +84,7 @@ class AotServeIT {
     }
 
     private static long applicationRoleConnections(String database) throws Exception {
-        try (Connection c = DriverManager.getConnection(TestDatabases.POSTGRES_ADMIN, "postgres", "");
+        try (Connection c = TestPostgres.configured().connectAsAdmin();
                 PreparedStatement ps = c.prepareStatement(
                         "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = ? AND usename = ?")) {
             ps.setString(1, database);

@@ -33,6 +33,7 @@ import dev.steward.support.ApiClient.Response;
 import dev.steward.support.Db;
 import dev.steward.support.Fixtures;
 import dev.steward.support.IntegrationTestBase;
+import dev.steward.support.TestPostgres;
 import dev.steward.tenancy.Tenant;
 
 /**
@@ -69,8 +70,11 @@ class RecordCanaryIntegrationTest {
         List<byte[]> databaseImages() throws Exception {
             String url = env.getRequiredProperty("spring.datasource.url");
             String database = url.substring(url.lastIndexOf('/') + 1).replaceAll("\\?.*$", "");
-            Process dump = new ProcessBuilder("/usr/bin/pg_dump", "-h", "127.0.0.1", "-U", "postgres", "--no-password",
-                    database).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            TestPostgres pg = TestPostgres.configured();
+            ProcessBuilder pgDump = new ProcessBuilder("/usr/bin/pg_dump", "-h", pg.host(), "-p", String.valueOf(pg.port()),
+                    "-U", pg.adminUser(), "--no-password", database);
+            pgDump.environment().put("PGPASSWORD", pg.adminPassword());
+            Process dump = pgDump.redirectError(ProcessBuilder.Redirect.DISCARD).start();
             byte[] sql = dump.getInputStream().readAllBytes();
             assertThat(dump.waitFor()).as("pg_dump exit code").isZero();
             assertThat(new String(sql, StandardCharsets.UTF_8)).contains("COPY public.records");

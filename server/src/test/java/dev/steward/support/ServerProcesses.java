@@ -28,8 +28,11 @@ public final class ServerProcesses {
 
     /** The server on database {@code name} of the local PostgreSQL, as its unprivileged role. */
     public static List<String> postgresArgs(String name) {
-        return List.of("--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/" + name,
-                "--spring.datasource.username=" + TestDatabases.APP_ROLE, "--steward.database.migration-user=postgres");
+        TestPostgres pg = TestPostgres.configured();
+        return List.of("--spring.datasource.url=" + pg.url(name),
+                "--spring.datasource.username=" + TestDatabases.APP_ROLE,
+                "--steward.database.migration-user=" + pg.adminUser(),
+                "--steward.database.migration-password=" + pg.adminPassword());
     }
 
     /** Waits up to two minutes for readiness; fails with the server's log if it dies or never gets ready. */

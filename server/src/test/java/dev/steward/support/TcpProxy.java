@@ -34,7 +34,7 @@ public final class TcpProxy implements AutoCloseable {
     public static synchronized TcpProxy toPostgres() {
         if (shared == null) {
             try {
-                shared = new TcpProxy("127.0.0.1", 5432);
+                shared = new TcpProxy(TestPostgres.configured().host(), TestPostgres.configured().port());
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }

@@ -1,7 +1,6 @@
 package dev.steward.support;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
@@ -16,11 +15,11 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Points the test context at its database: a private in-memory H2, or a PostgreSQL database of
  * its own on the local server (created here, dropped when the context closes), reached as the
- * unprivileged application role so row-level security applies exactly as in production.
+ * unprivileged application role so row-level security applies exactly as in production. The
+ * PostgreSQL server is {@link TestPostgres#configured()} (see {@code STEWARD_TEST_PG_URL}).
  */
 public final class TestDatabases implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
-    public static final String POSTGRES_ADMIN = "jdbc:postgresql://127.0.0.1:5432/test";
     public static final String APP_ROLE = "steward_app";
     /** The metrics scrape token of every test context (steward.metrics.scrape-token). */
     public static final String SCRAPE_TOKEN = "test-scrape-token-0123456789";
@@ -40,12 +39,15 @@ public final class TestDatabases implements ApplicationContextInitializer<Config
         if (env.matchesProfiles(Db.POSTGRES, Db.POSTGRES_VIA_PROXY)) {
             String name = "steward_test_" + run;
             createDatabase(name);
-            String hostPort = env.matchesProfiles(Db.POSTGRES_VIA_PROXY) ? "127.0.0.1:" + TcpProxy.toPostgres().port()
-                    : "127.0.0.1:5432";
-            props.put("spring.datasource.url", "jdbc:postgresql://" + hostPort + "/" + name
-                    + "?connectTimeout=2&socketTimeout=10");
+            TestPostgres pg = TestPostgres.configured();
+            String url = pg.url(name, "connectTimeout=2", "socketTimeout=10");
+            if (env.matchesProfiles(Db.POSTGRES_VIA_PROXY)) {
+                url = url.replace("//" + pg.hostPort() + "/", "//127.0.0.1:" + TcpProxy.toPostgres().port() + "/");
+            }
+            props.put("spring.datasource.url", url);
             props.put("spring.datasource.username", APP_ROLE);
-            props.put("steward.database.migration-user", "postgres");
+            props.put("steward.database.migration-user", pg.adminUser());
+            props.put("steward.database.migration-password", pg.adminPassword());
             context.addApplicationListener(event -> {
                 if (event instanceof ContextClosedEvent closed && closed.getApplicationContext() == context) {
                     dropDatabase(name);
@@ -73,11 +75,12 @@ public final class TestDatabases implements ApplicationContextInitializer<Config
     }
 
     private static void admin(String sql) {
-        try (Connection c = DriverManager.getConnection(POSTGRES_ADMIN, "postgres", "");
-                Statement s = c.createStatement()) {
+        try (Connection c = TestPostgres.configured().connectAsAdmin(); Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
-            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+            throw new IllegalStateException(sql + " on " + TestPostgres.configured() + ": " + e.getMessage()
+                    + " (PostgreSQL is needed: ./steward test starts the local one; " + TestPostgres.VARIABLE
+                    + " names another)", e);
         }
     }
 }

@@ -130,8 +130,7 @@ public final class KeysBench implements Benchmark {
         admin(context, "CREATE DATABASE " + db);
         try {
             PGSimpleDataSource pg = new PGSimpleDataSource();
-            pg.setURL("jdbc:postgresql://127.0.0.1:5432/" + db);
-            pg.setUser("postgres");
+            pg.setURL(context.postgresUrl(db));
             migrate(pg);
             try (Connection c = pg.getConnection(); Statement s = c.createStatement()) {
                 s.execute("CREATE TABLE bench_records (tenant_id UUID NOT NULL, record_id BIGINT NOT NULL, "

@@ -85,8 +85,7 @@ public final class LedgerBench implements Benchmark {
         }
         try {
             PGSimpleDataSource pg = new PGSimpleDataSource();
-            pg.setUrl("jdbc:postgresql://127.0.0.1:5432/" + db);
-            pg.setUser("postgres");
+            pg.setUrl(context.postgresUrl(db));
             PooledDataSource ds = new PooledDataSource(pg);
             JdbcLogStorage.createTables(ds);
             double plain = plainInserts(ds, entries, 200_000);

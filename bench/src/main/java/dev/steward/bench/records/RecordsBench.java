@@ -98,8 +98,7 @@ public final class RecordsBench implements Benchmark {
         admin(context, "CREATE DATABASE " + db);
         try {
             PGSimpleDataSource pg = new PGSimpleDataSource();
-            pg.setURL("jdbc:postgresql://127.0.0.1:5432/" + db);
-            pg.setUser("postgres");
+            pg.setURL(context.postgresUrl(db));
             pg.setReWriteBatchedInserts(true); // as the server configures its PostgreSQL pool
             figures.addAll(onDatabase("PostgreSQL", pg, context, false));
         } finally {

@@ -290,7 +290,7 @@ class SignInIntegrationTest {
             return secret;
         }
 
-        static String wrongCode(String secret, long step) {
+        public static String wrongCode(String secret, long step) {
             for (int candidate = 0; ; candidate++) {
                 String code = String.format("%06d", candidate);
                 boolean matchesNearby = false;

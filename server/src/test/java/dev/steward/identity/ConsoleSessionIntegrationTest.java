@@ -120,6 +120,20 @@ class ConsoleSessionIntegrationTest {
             assertThat(browser.get(PAGE).location()).endsWith("/login");
         }
 
+        @Test
+        void aCustomerAdministratorRequiresASecondFactorInTheConsole() {
+            Tenant t = fixtures.tenant();
+            Account admin = fixtures.account(t, Role.CUSTOMER_ADMIN);
+            ConsoleClient browser = new ConsoleClient(port);
+            assertThat(browser.signIn(t.slug(), admin.username(), Fixtures.PASSWORD).location()).doesNotContain("/login");
+            assertThat(browser.get("/console/accounts").body()).contains("sign-in-policy-form");
+            assertThat(browser.post("/console/accounts", "/console/accounts/sign-in-policy", Map.of("mfaRequired", "true"))
+                    .location()).endsWith("/console/accounts?policyChanged");
+            Account user = fixtures.account(t, Role.CUSTOMER_USER);
+            assertThat(new ConsoleClient(port).signIn(t.slug(), user.username(), Fixtures.PASSWORD).location())
+                    .as("the tenant's accounts enrol at their next sign-in").endsWith("/mfa/enrol");
+        }
+
         private ConsoleClient signedIn(Tenant t, Account a) {
             ConsoleClient browser = new ConsoleClient(port);
             assertThat(browser.signIn(t.slug(), a.username(), Fixtures.PASSWORD).status()).isEqualTo(302);

@@ -12,6 +12,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import dev.steward.evidence.LogEvent;
 import dev.steward.evidence.SystemLog;
 import dev.steward.identity.internal.Accounts;
+import dev.steward.identity.internal.SignInFailures;
 import dev.steward.platform.Caller;
 import dev.steward.platform.Conflict;
 import dev.steward.platform.DataScope;
@@ -38,10 +39,12 @@ public class AccountDirectory {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final SystemLog log;
+    private final SignInFailures failures;
 
     AccountDirectory(Accounts accounts, TenantAccess access, PasswordPolicy policy, PasswordHasher hasher,
-            TransactionTemplate tx, Clock clock, SystemLog log) {
+            TransactionTemplate tx, Clock clock, SystemLog log, SignInFailures failures) {
         this.log = log;
+        this.failures = failures;
         this.accounts = accounts;
         this.access = access;
         this.policy = policy;
@@ -110,6 +113,9 @@ public class AccountDirectory {
         Tenant tenant = access.enter(caller, tenantId, Permission.ACCOUNTS_WRITE);
         return TenantScope.call(DataScope.tenant(tenant.id()), () -> tx.execute(s -> {
             Account a = accounts.find(tenant.id(), accountId).orElseThrow(() -> new NotFound("account " + accountId));
+            if (patch.expectedVersion() != null && patch.expectedVersion() != a.version()) {
+                throw new Conflict("version: the account was changed meanwhile (now version " + a.version() + ")");
+            }
             checkAssignable(caller, tenant, a.role(), "accountId");
             Role role = a.role();
             if (patch.role() != null) {
@@ -132,16 +138,35 @@ public class AccountDirectory {
             }
             boolean unlock = Boolean.TRUE.equals(patch.unlock());
             boolean resetMfa = Boolean.TRUE.equals(patch.resetMfa());
+            boolean disabled = patch.disabled() != null ? patch.disabled() : a.disabled();
+            // Disabling, a role change or an MFA reset ends the account's open console sessions.
+            boolean endsSessions = resetMfa || role != a.role() || (disabled && !a.disabled());
             Account changed = new Account(a.tenantId(), a.id(), a.username(), name, role, a.passwordHash(),
-                    resetMfa ? null : a.totpSecret(), !resetMfa && a.totpEnabled(), a.lastTotpStep(),
+                    null, !resetMfa && a.totpEnabled(), a.lastTotpStep(),
                     unlock ? 0 : a.failedLogins(), unlock ? null : a.lockedUntil(),
-                    patch.disabled() != null ? patch.disabled() : a.disabled(), a.createdAt(), clock.instant());
-            accounts.update(changed);
+                    disabled, a.createdAt(), clock.instant(), a.version(),
+                    a.securityEpoch() + (endsSessions ? 1 : 0));
+            if (!accounts.update(changed)) {
+                throw new Conflict("version: the account was changed meanwhile");
+            }
+            if (resetMfa) {
+                accounts.clearSecondFactor(a.tenantId(), a.id());
+            }
+            if (unlock) {
+                failures.forgetAll(a.tenantId(), a.id());
+            }
             log.record(LogEvent.success(tenant.id(), caller, "account.changed", "account:" + a.id() + " role="
                     + changed.role() + " disabled=" + changed.disabled() + (unlock ? " unlocked" : "")
                     + (resetMfa ? " mfa-reset" : "")));
-            return changed;
+            return withVersion(changed, a.version() + 1);
         }));
+    }
+
+    /** The account as it reads after an update moved it to {@code version}. */
+    private static Account withVersion(Account a, int version) {
+        return new Account(a.tenantId(), a.id(), a.username(), a.displayName(), a.role(), a.passwordHash(), null,
+                a.totpEnabled(), a.lastTotpStep(), a.failedLogins(), a.lockedUntil(), a.disabled(), a.createdAt(),
+                a.updatedAt(), version, a.securityEpoch());
     }
 
     public java.util.Optional<Account> find(UUID tenantId, UUID accountId) {

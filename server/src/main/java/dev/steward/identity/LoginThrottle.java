@@ -11,7 +11,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Limits login attempts per source address to a number per sliding minute, so password guessing
- * across many accounts is slowed even before any single account locks.
+ * across many accounts is slowed even before any single account locks. The password step and the
+ * second-factor step each have their own budget ({@code SignIn} keys the latter
+ * {@code "second-factor|" + source}).
  */
 @Component
 public class LoginThrottle {

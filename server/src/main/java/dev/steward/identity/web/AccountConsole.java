@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import dev.steward.identity.AccountDirectory;
 import dev.steward.identity.AccountPatch;
 import dev.steward.identity.NewAccount;
+import dev.steward.identity.SignInPolicies;
 import dev.steward.platform.Callers;
 import dev.steward.platform.Conflict;
 import dev.steward.platform.ConsolePage;
@@ -26,10 +27,12 @@ import dev.steward.platform.Role;
 class AccountConsole implements ConsolePage {
 
     private final AccountDirectory directory;
+    private final SignInPolicies policies;
     private final Clock clock;
 
-    AccountConsole(AccountDirectory directory, Clock clock) {
+    AccountConsole(AccountDirectory directory, SignInPolicies policies, Clock clock) {
         this.directory = directory;
+        this.policies = policies;
         this.clock = clock;
     }
 
@@ -40,7 +43,18 @@ class AccountConsole implements ConsolePage {
         model.addAttribute("accounts",
                 directory.list(caller, caller.tenantId(), PageRequest.of(0, 200)).map(a -> AccountView.of(a, now)));
         model.addAttribute("roles", Arrays.stream(Role.values()).filter(r -> r.belongsIn(caller.isProvider())).toList());
+        if (!caller.isProvider()) {
+            model.addAttribute("signInPolicy", policies.get(caller, caller.tenantId()));
+        }
         return "accounts";
+    }
+
+    /** The customer administrator requires (or no longer requires) a second factor of every account. */
+    @PostMapping("/console/accounts/sign-in-policy")
+    String changeSignInPolicy(@RequestParam(defaultValue = "false") boolean mfaRequired) {
+        var caller = Callers.current();
+        policies.change(caller, caller.tenantId(), mfaRequired);
+        return "redirect:/console/accounts?policyChanged";
     }
 
     @PostMapping("/console/accounts")

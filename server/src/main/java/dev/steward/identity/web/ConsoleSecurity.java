@@ -12,10 +12,12 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 
+import dev.steward.identity.SignIn;
 import dev.steward.identity.TokenIssuer;
 import dev.steward.platform.Problems;
 
@@ -91,8 +93,9 @@ class ConsoleSecurity {
 
     @Bean
     @Order(3)
-    SecurityFilterChain console(HttpSecurity http, SecurityContextRepository contexts) throws Exception {
+    SecurityFilterChain console(HttpSecurity http, SecurityContextRepository contexts, SignIn signIn) throws Exception {
         http.securityContext(c -> c.securityContextRepository(contexts))
+                .addFilterAfter(new SessionStandingFilter(signIn), SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/login/**", "/css/**", "/js/**", "/webjars/**", "/favicon.ico",
                                 "/error", "/denied", "/.well-known/steward/**")

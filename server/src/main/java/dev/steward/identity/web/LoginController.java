@@ -4,20 +4,13 @@ import java.io.Serializable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,17 +36,23 @@ class LoginController implements ConsolePage {
     private static final String FAILED = "Sign-in failed. Check organisation, username and password; "
             + "repeated failures lock the account for a while.";
 
-    /** Password passed, second factor still due; valid for five minutes. */
-    record Pending(UUID tenantId, UUID accountId, Instant until) implements Serializable {
+    /** Wrong codes a pending sign-in survives; the next one ends it and the person starts again. */
+    static final int CODES_PER_PENDING_SIGN_IN = 3;
+
+    /**
+     * Password passed, second factor still due; valid for five minutes or {@link #CODES_PER_PENDING_SIGN_IN}
+     * wrong codes. The counter is shared by simultaneous requests of the session.
+     */
+    record Pending(UUID tenantId, UUID accountId, Instant until, AtomicInteger wrongCodes) implements Serializable {
     }
 
     private final SignIn signIn;
-    private final SecurityContextRepository contexts;
+    private final ConsoleSessions sessions;
     private final Clock clock;
 
-    LoginController(SignIn signIn, SecurityContextRepository contexts, Clock clock) {
+    LoginController(SignIn signIn, ConsoleSessions sessions, Clock clock) {
         this.signIn = signIn;
-        this.contexts = contexts;
+        this.sessions = sessions;
         this.clock = clock;
     }
 
@@ -80,15 +79,15 @@ class LoginController implements ConsolePage {
         switch (accepted.next()) {
             case MFA_CODE -> {
                 session.setAttribute(PENDING, new Pending(account.tenantId(), account.id(),
-                        clock.instant().plus(Duration.ofMinutes(5))));
+                        clock.instant().plus(Duration.ofMinutes(5)), new AtomicInteger()));
                 return "redirect:/login/mfa";
             }
             case MFA_ENROLMENT -> {
-                signInAs(account, ConsoleSecurity.ENROLMENT, request, response);
+                sessions.signInAs(account, ConsoleSecurity.ENROLMENT, request, response);
                 return "redirect:/mfa/enrol";
             }
             default -> {
-                signInAs(account, ConsoleSecurity.FULL, request, response);
+                sessions.signInAs(account, ConsoleSecurity.FULL, request, response);
                 return "redirect:/";
             }
         }
@@ -107,7 +106,15 @@ class LoginController implements ConsolePage {
             session.removeAttribute(PENDING);
             return "redirect:/login";
         }
-        if (!signIn.secondFactor(pending.tenantId(), pending.accountId(), code.strip())) {
+        if (pending.wrongCodes().get() >= CODES_PER_PENDING_SIGN_IN) {
+            session.removeAttribute(PENDING);
+            return "redirect:/login?codesExhausted";
+        }
+        if (!signIn.secondFactor(pending.tenantId(), pending.accountId(), code.strip(), request.getRemoteAddr())) {
+            if (pending.wrongCodes().incrementAndGet() >= CODES_PER_PENDING_SIGN_IN) {
+                session.removeAttribute(PENDING);
+                return "redirect:/login?codesExhausted";
+            }
             model.addAttribute("error", "That code is not valid. Enter the current 6-digit code from your app.");
             response.setStatus(401);
             return "login-mfa";
@@ -115,7 +122,7 @@ class LoginController implements ConsolePage {
         session.removeAttribute(PENDING);
         request.changeSessionId();
         Account account = signIn.account(pending.tenantId(), pending.accountId());
-        signInAs(account, ConsoleSecurity.FULL, request, response);
+        sessions.signInAs(account, ConsoleSecurity.FULL, request, response);
         return "redirect:/";
     }
 
@@ -145,19 +152,8 @@ class LoginController implements ConsolePage {
             return enrolForm(model);
         }
         request.changeSessionId();
-        signInAs(signIn.account(caller.tenantId(), caller.principalId()), ConsoleSecurity.FULL, request, response);
+        sessions.signInAs(signIn.account(caller.tenantId(), caller.principalId()), ConsoleSecurity.FULL, request, response);
         return "redirect:/?mfaEnrolled";
     }
 
-    private void signInAs(Account account, String level, HttpServletRequest request, HttpServletResponse response) {
-        Caller caller = new Caller(account.tenantId(), account.id(), account.username(), account.role(),
-                Caller.Kind.ACCOUNT);
-        List<GrantedAuthority> authorities = new ArrayList<>();
-        authorities.add(new SimpleGrantedAuthority("ROLE_" + account.role().name()));
-        authorities.add(new SimpleGrantedAuthority(level));
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(caller, null, authorities));
-        SecurityContextHolder.setContext(context);
-        contexts.saveContext(context, request, response);
-    }
 }

@@ -17,8 +17,11 @@ class ProfileConsole implements ConsolePage {
 
     private final SignIn signIn;
 
-    ProfileConsole(SignIn signIn) {
+    private final ConsoleSessions sessions;
+
+    ProfileConsole(SignIn signIn, ConsoleSessions sessions) {
         this.signIn = signIn;
+        this.sessions = sessions;
     }
 
     @GetMapping("/console/profile")
@@ -28,13 +31,17 @@ class ProfileConsole implements ConsolePage {
 
     @PostMapping("/console/profile/password")
     String changePassword(@RequestParam String currentPassword, @RequestParam String newPassword,
-            @RequestParam String repeatPassword, Model model) {
+            @RequestParam String repeatPassword, Model model, jakarta.servlet.http.HttpServletRequest request,
+            jakarta.servlet.http.HttpServletResponse response) {
         var caller = Callers.current();
         try {
             if (!newPassword.equals(repeatPassword)) {
                 throw new InvalidField("repeatPassword", "does not match the new password");
             }
-            signIn.changePassword(caller.tenantId(), caller.principalId(), currentPassword, newPassword);
+            var changed = signIn.changePassword(caller.tenantId(), caller.principalId(), currentPassword, newPassword);
+            // The account's other sessions end (its epoch moved); this one goes on at the new epoch.
+            request.changeSessionId();
+            sessions.signInAs(changed, ConsoleSecurity.FULL, request, response);
             return "redirect:/console/profile?changed";
         } catch (InvalidField e) {
             model.addAttribute("error", e.getMessage());

@@ -1,0 +1,83 @@
+package dev.steward.identity;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.steward.evidence.LogEvent;
+import dev.steward.evidence.SystemLog;
+import dev.steward.identity.internal.TenantSignInPolicies;
+import dev.steward.platform.Caller;
+import dev.steward.platform.DataScope;
+import dev.steward.platform.InvalidField;
+import dev.steward.platform.Permission;
+import dev.steward.platform.TenantScope;
+import dev.steward.tenancy.Tenant;
+
+/**
+ * Whether an account must pass a second factor (SEC-10): every account of the provider tenant,
+ * whatever its role (auditors and suppliers too), every account whose role requires it, and
+ * every account of a customer tenant that requires it. A tenant's requirement is changed by
+ * whoever may change the tenant (provider staff with {@code TENANTS_WRITE}) or by the
+ * customer's own administrator; the change is logged in the tenant's system log and applies
+ * from each account's next sign-in.
+ */
+@Service
+public class SignInPolicies {
+
+    private final TenantSignInPolicies policies;
+    private final TenantAccess access;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final SystemLog log;
+
+    SignInPolicies(TenantSignInPolicies policies, TenantAccess access, TransactionTemplate tx, Clock clock,
+            SystemLog log) {
+        this.policies = policies;
+        this.access = access;
+        this.tx = tx;
+        this.clock = clock;
+        this.log = log;
+    }
+
+    public boolean mfaRequired(Tenant tenant, Account account) {
+        return tenant.isProvider() || account.role().mfaRequired()
+                || TenantScope.call(DataScope.tenant(tenant.id()), () -> policies.mfaRequired(tenant.id()));
+    }
+
+    public SignInPolicy get(Caller caller, UUID tenantId) {
+        Tenant tenant = enter(caller, tenantId, Permission.ACCOUNTS_READ, Permission.TENANTS_READ);
+        return policyOf(tenant);
+    }
+
+    public SignInPolicy change(Caller caller, UUID tenantId, Boolean mfaRequired) {
+        if (mfaRequired == null) {
+            throw new InvalidField("mfaRequired", "is required (true or false)");
+        }
+        Tenant tenant = enter(caller, tenantId, Permission.ACCOUNTS_WRITE, Permission.TENANTS_WRITE);
+        if (tenant.isProvider()) {
+            throw new InvalidField("mfaRequired", "the provider tenant always requires a second factor");
+        }
+        TenantScope.run(DataScope.tenant(tenant.id()), () -> tx.executeWithoutResult(s -> {
+            policies.setMfaRequired(tenant.id(), mfaRequired, clock.instant(), caller.actor());
+            log.record(LogEvent.success(tenant.id(), caller, "tenant.sign-in-policy.changed",
+                    "tenant:" + tenant.id() + " mfaRequired=" + mfaRequired));
+        }));
+        return policyOf(tenant);
+    }
+
+    private SignInPolicy policyOf(Tenant tenant) {
+        return new SignInPolicy(tenant.id(), tenant.isProvider()
+                || TenantScope.call(DataScope.tenant(tenant.id()), () -> policies.mfaRequired(tenant.id())));
+    }
+
+    /**
+     * In its own tenant, a customer administrator (account permission); in another tenant, provider
+     * staff with the tenant permission; anyone else learns nothing (404 from {@link TenantAccess}).
+     */
+    private Tenant enter(Caller caller, UUID tenantId, Permission own, Permission provider) {
+        return access.enter(caller, tenantId, caller.tenantId().equals(tenantId) ? own : provider);
+    }
+}

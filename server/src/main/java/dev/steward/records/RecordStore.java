@@ -29,7 +29,6 @@ import dev.steward.records.internal.RecordCrypto;
 import dev.steward.records.internal.Records;
 import dev.steward.records.internal.TenantRecordSettings;
 import dev.steward.tenancy.Tenant;
-import dev.steward.tenancy.TenantRegister;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -37,6 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <h2>Guarantees</h2>
  * <ul>
+ *   <li>Every path first passes the {@link TenantStateGuard}: a tenant whose contract is no longer
+ *       active processes nothing (STOR-3).</li>
  *   <li>Documents are stored only as ciphertext under the subject's data key, bound to tenant,
  *       subject, record and version; subjects only as pseudonyms. The customer's subject
  *       identifier is never stored.</li>
@@ -60,7 +61,7 @@ public class RecordStore {
     private final TenantRecordSettings settings;
     private final PurposePolicy policy;
     private final PersonalDataAccessLog accessLog;
-    private final TenantRegister tenants;
+    private final TenantStateGuard guard;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final JsonMapper json;
@@ -68,7 +69,7 @@ public class RecordStore {
     private final SystemLog systemLog;
 
     RecordStore(Records records, RecordCrypto crypto, TenantRecordSettings settings, PurposePolicy policy,
-            PersonalDataAccessLog accessLog, TenantRegister tenants, TransactionTemplate tx, Clock clock,
+            PersonalDataAccessLog accessLog, TenantStateGuard guard, TransactionTemplate tx, Clock clock,
             JsonMapper json, SystemLog systemLog) {
         this.systemLog = systemLog;
         this.records = records;
@@ -76,7 +77,7 @@ public class RecordStore {
         this.settings = settings;
         this.policy = policy;
         this.accessLog = accessLog;
-        this.tenants = tenants;
+        this.guard = guard;
         this.tx = tx;
         this.clock = clock;
         this.json = json;
@@ -87,7 +88,7 @@ public class RecordStore {
         Inputs.subjectId(subjectId, "subjectId");
         byte[] document = Inputs.document(json, record.document(), "document");
         return inTenant(caller, () -> {
-            Tenant tenant = tenant(caller);
+            Tenant tenant = admit(caller, Action.CREATE);
             settings.prepare(caller.tenantId());
             return tx.execute(s -> store(caller, tenant, subjectId, record, document, Action.CREATE));
         });
@@ -207,7 +208,7 @@ public class RecordStore {
         caller.require(Permission.RECORDS_READ);
         String p = Inputs.purposeNamed(purpose);
         return inTenant(caller, () -> {
-            Tenant tenant = tenant(caller);
+            Tenant tenant = admit(caller, Action.READ);
             return tx.execute(s -> {
                 Records.Row row = records.find(caller.tenantId(), recordId).orElseThrow(() -> new NotFound("record"));
                 return reveal(caller, tenant, row, p, Action.READ);
@@ -221,7 +222,7 @@ public class RecordStore {
         Inputs.subjectId(subjectId, "subjectId");
         String p = Inputs.purposeNamed(purpose);
         return inTenant(caller, () -> {
-            Tenant tenant = tenant(caller);
+            Tenant tenant = admit(caller, Action.READ);
             return tx.execute(s -> {
                 UUID t = caller.tenantId();
                 SubjectRef subject = crypto.subjectRef(t, subjectId);
@@ -256,7 +257,7 @@ public class RecordStore {
             throw new InvalidField("to", "must be after from");
         }
         return inTenant(caller, () -> {
-            Tenant tenant = tenant(caller);
+            Tenant tenant = admit(caller, Action.READ);
             return tx.execute(s -> {
                 UUID t = caller.tenantId();
                 settings.requireCategory(t, category, "category");
@@ -277,7 +278,7 @@ public class RecordStore {
         caller.require(Permission.RECORDS_WRITE);
         byte[] document = Inputs.document(json, correction.document(), "document");
         return inTenant(caller, () -> {
-            Tenant tenant = tenant(caller);
+            Tenant tenant = admit(caller, Action.UPDATE);
             return tx.execute(s -> {
                 UUID t = caller.tenantId();
                 Records.Row row = records.findForUpdate(t, recordId).orElseThrow(() -> new NotFound("record"));
@@ -310,7 +311,7 @@ public class RecordStore {
         caller.require(Permission.RECORDS_READ);
         String p = Inputs.purposeNamed(purpose);
         return inTenant(caller, () -> {
-            Tenant tenant = tenant(caller);
+            Tenant tenant = admit(caller, Action.READ);
             return tx.execute(s -> {
                 UUID t = caller.tenantId();
                 Records.Row row = records.find(t, recordId).orElseThrow(() -> new NotFound("record"));
@@ -340,13 +341,16 @@ public class RecordStore {
      */
     public void delete(Caller caller, UUID recordId) {
         caller.require(Permission.RECORDS_WRITE);
-        inTenant(caller, () -> tx.execute(s -> {
-            UUID t = caller.tenantId();
-            Records.Row row = records.find(t, recordId).orElseThrow(() -> new NotFound("record"));
-            records.delete(t, recordId);
-            log(caller, Action.DELETE, row.info().subjectRef(), recordId, null, "deleted");
-            return null;
-        }));
+        inTenant(caller, () -> {
+            admit(caller, Action.DELETE);
+            return tx.execute(s -> {
+                UUID t = caller.tenantId();
+                Records.Row row = records.find(t, recordId).orElseThrow(() -> new NotFound("record"));
+                records.delete(t, recordId);
+                log(caller, Action.DELETE, row.info().subjectRef(), recordId, null, "deleted");
+                return null;
+            });
+        });
     }
 
     public List<String> categories(Caller caller) {
@@ -356,13 +360,16 @@ public class RecordStore {
 
     public List<String> replaceCategories(Caller caller, List<String> categories) {
         caller.require(Permission.RECORDS_CONFIGURE);
-        return inTenant(caller, () -> tx.execute(s -> {
-            List<String> stored = settings.replaceCategories(caller.tenantId(), categories);
-            // A configuration change, in the system log with the act.
-            systemLog.record(LogEvent.success(caller.tenantId(), caller, "config.record-categories.changed",
-                    "categories=" + String.join(",", stored)));
-            return stored;
-        }));
+        return inTenant(caller, () -> {
+            admit(caller, Action.UPDATE);
+            return tx.execute(s -> {
+                List<String> stored = settings.replaceCategories(caller.tenantId(), categories);
+                // A configuration change, in the system log with the act.
+                systemLog.record(LogEvent.success(caller.tenantId(), caller, "config.record-categories.changed",
+                        "categories=" + String.join(",", stored)));
+                return stored;
+            });
+        });
     }
 
     RevealedRecord reveal(Caller caller, Tenant tenant, Records.Row row, String purpose, Action action) {
@@ -378,8 +385,9 @@ public class RecordStore {
         return new RevealedRecord(info, document);
     }
 
-    Tenant tenant(Caller caller) {
-        return tenants.find(caller.tenantId()).orElseThrow(() -> new NotFound("tenant"));
+    /** Every path enters the tenant here: the {@link TenantStateGuard} first. */
+    Tenant admit(Caller caller, Action action) {
+        return guard.admit(caller, action);
     }
 
     void log(Caller caller, Action action, String subjectRef, UUID recordId, String purpose, String outcome) {

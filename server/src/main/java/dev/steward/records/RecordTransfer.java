@@ -106,7 +106,7 @@ public class RecordTransfer {
     public ImportReport importNdjson(Caller caller, InputStream in, String defaultPurpose) {
         caller.require(Permission.RECORDS_WRITE);
         return RecordStore.inTenant(caller, () -> {
-            Tenant tenant = store.tenant(caller);
+            Tenant tenant = store.admit(caller, Action.IMPORT);
             settings.prepare(caller.tenantId());
             NdjsonLines lines = new NdjsonLines(in, MAX_LINE);
             ImportReport.Tally results = new ImportReport.Tally(ImportReport.LISTED);
@@ -298,7 +298,7 @@ public class RecordTransfer {
         Inputs.subjectId(subjectId, "subjectId");
         String p = Inputs.purposeNamed(purpose);
         RecordStore.inTenant(caller, () -> {
-            Tenant tenant = store.tenant(caller);
+            Tenant tenant = store.admit(caller, Action.EXPORT);
             UUID t = caller.tenantId();
             SubjectRef subject = tx.execute(s -> {
                 SubjectRef ref = crypto.subjectRef(t, subjectId);
@@ -321,7 +321,7 @@ public class RecordTransfer {
         caller.require(Permission.RECORDS_READ);
         String p = Inputs.purposeNamed(purpose);
         RecordStore.inTenant(caller, () -> {
-            Tenant tenant = store.tenant(caller);
+            Tenant tenant = store.admit(caller, Action.EXPORT);
             UUID t = caller.tenantId();
             tx.execute(s -> {
                 settings.requireCategory(t, category, "category");

@@ -31,7 +31,8 @@ import dev.steward.records.internal.Records;
  *       the subject's records answer 410.</li>
  *   <li>Erasing twice answers the first receipt.</li>
  *   <li>{@link #purgeErased} (scheduled) deletes the rows left behind: every record whose subject
- *       has no data key any more, including rows a restored backup brought back.</li>
+ *       has no data key any more, or whose tenant was deleted (its keys destroyed), including rows a
+ *       restored backup brought back.</li>
  * </ul>
  */
 @Service
@@ -56,22 +57,25 @@ public class SubjectErasure {
     public ErasureReceipt erase(Caller caller, String subjectId) {
         caller.require(Permission.RECORDS_ERASE);
         Inputs.subjectId(subjectId, "subjectId");
-        return RecordStore.inTenant(caller, () -> tx.execute(s -> {
-            UUID t = caller.tenantId();
-            SubjectRef subject = crypto.subjectRef(t, subjectId);
-            var earlier = crypto.receiptFor(t, subject);
-            if (earlier.isPresent()) {
-                return earlier.get();
-            }
-            if (!crypto.hasDataKey(t, subject)
-                    // the system log once sealed actors' fields under such names: that key is no subject's to erase
-                    || ActorTrail.isLegacyKeyName(subjectId) && !records.subjectHasRecords(t, subject.hmac())) {
-                throw new NotFound("subject");
-            }
-            ErasureReceipt receipt = crypto.destroySubjectKey(t, subject);
-            store.log(caller, Action.ERASE, subject.hmac(), null, null, "key destroyed: receipt " + receipt.id());
-            return receipt;
-        }));
+        return RecordStore.inTenant(caller, () -> {
+            store.admit(caller, Action.ERASE);
+            return tx.execute(s -> {
+                UUID t = caller.tenantId();
+                SubjectRef subject = crypto.subjectRef(t, subjectId);
+                var earlier = crypto.receiptFor(t, subject);
+                if (earlier.isPresent()) {
+                    return earlier.get();
+                }
+                if (!crypto.hasDataKey(t, subject)
+                        // the system log once sealed actors' fields under such names: that key is no subject's to erase
+                        || ActorTrail.isLegacyKeyName(subjectId) && !records.subjectHasRecords(t, subject.hmac())) {
+                    throw new NotFound("subject");
+                }
+                ErasureReceipt receipt = crypto.destroySubjectKey(t, subject);
+                store.log(caller, Action.ERASE, subject.hmac(), null, null, "key destroyed: receipt " + receipt.id());
+                return receipt;
+            });
+        });
     }
 
     /**
@@ -100,8 +104,9 @@ public class SubjectErasure {
                     break;
                 }
             }
+            deleted += tx.execute(s -> records.purgeCategoriesOfShreddedTenants());
             if (deleted > 0) {
-                log.info("purged {} rows of erased subjects", deleted);
+                log.info("purged {} rows of erased subjects and deleted tenants", deleted);
             }
             return deleted;
         });

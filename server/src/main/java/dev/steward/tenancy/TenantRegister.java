@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -42,9 +43,12 @@ public class TenantRegister {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final SystemLog log;
+    private final ApplicationEventPublisher events;
 
-    TenantRegister(Tenants tenants, TransactionTemplate tx, Clock clock, SystemLog log) {
+    TenantRegister(Tenants tenants, TransactionTemplate tx, Clock clock, SystemLog log,
+            ApplicationEventPublisher events) {
         this.log = log;
+        this.events = events;
         this.tenants = tenants;
         this.tx = tx;
         this.clock = clock;
@@ -106,8 +110,24 @@ public class TenantRegister {
             tenants.recordChange(new TenantChange(id, updated.version(), updated.updatedAt(), caller.actor(),
                     String.join("; ", diff)));
             log.record(LogEvent.success(id, caller, "tenant.changed", "tenant:" + id + "@v" + updated.version()));
+            publishStateChange(old.state(), updated.state(), id);
             return updated;
         }));
+    }
+
+    /**
+     * Inside the changing transaction, so the event publication registry stores the event with the
+     * change or not at all: a crash after the commit still delivers it, a rollback never does.
+     */
+    private void publishStateChange(TenantState before, TenantState after, UUID id) {
+        if (before == after) {
+            return;
+        }
+        if (after == TenantState.DELETED) {
+            events.publishEvent(new TenantDeleted(id, after));
+        } else if (after == TenantState.TERMINATING || after == TenantState.TERMINATED) {
+            events.publishEvent(new TenantDeactivated(id, after));
+        }
     }
 
     /** Any tenant, for provider staff who may read the register. */

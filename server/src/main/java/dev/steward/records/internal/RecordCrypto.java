@@ -132,6 +132,32 @@ public class RecordCrypto {
         return keys.destroySubjectKey(tx(), new TenantId(tenant), subject);
     }
 
+    /**
+     * Crypto-shreds the whole tenant (its KEKs and pseudonymisation key): every ciphertext of the
+     * tenant, in backups too, becomes unreadable. Repeating it answers the first receipt.
+     */
+    public ErasureReceipt destroyTenantKeys(UUID tenant) {
+        return keys.destroyTenantKeys(tx(), new TenantId(tenant));
+    }
+
+    /** Whether the erasure journal holds the tenant's erasure (authoritative, whatever the database says). */
+    public boolean isTenantErased(UUID tenant) {
+        return keys.journal().isTenantErased(new TenantId(tenant));
+    }
+
+    /** Whether the database still holds the tenant's key rows (also after a crash between journal and commit). */
+    public boolean hasTenantKeys(UUID tenant) {
+        try (var statement = tx().prepareStatement("SELECT COUNT(*) FROM keys_tenant WHERE tenant_id = ?")) {
+            statement.setObject(1, tenant);
+            try (var rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) > 0;
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot read the keys of tenant " + tenant, e);
+        }
+    }
+
     public java.util.Optional<ErasureReceipt> receiptFor(UUID tenant, SubjectRef subject) {
         return keys.journal().receiptFor(new TenantId(tenant), subject);
     }

@@ -178,10 +178,16 @@ public class Records {
 
     // --- erasure purge: rows whose subject has no data key any more are crypto-shredded garbage
 
-    /** Subjects (tenant, pseudonym) that have rows but no data key: erased, or erased with their tenant. */
+    /**
+     * Subjects (tenant, pseudonym) that have rows but no data key (erased), or whose tenant has no
+     * keys any more (the tenant was deleted: its wrapped data keys stay until the journal replay,
+     * but nothing can unwrap them). A tenant's keys exist before its first record, so a tenant
+     * without keys that has rows was crypto-shredded.
+     */
     public List<String[]> orphanedSubjects(int limit) {
         return jdbc.sql("SELECT DISTINCT r.tenant_id, r.subject_ref FROM records r WHERE NOT EXISTS (SELECT 1 FROM"
                 + " keys_data_key k WHERE k.tenant_id = r.tenant_id AND k.subject_ref = r.subject_ref)"
+                + " OR NOT EXISTS (SELECT 1 FROM keys_tenant kt WHERE kt.tenant_id = r.tenant_id)"
                 + " FETCH FIRST ? ROWS ONLY")
                 .param(limit).query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) }).list();
     }
@@ -189,6 +195,7 @@ public class Records {
     public List<String[]> orphanedVersionSubjects(int limit) {
         return jdbc.sql("SELECT DISTINCT v.tenant_id, v.subject_ref FROM record_versions v WHERE NOT EXISTS (SELECT 1"
                 + " FROM keys_data_key k WHERE k.tenant_id = v.tenant_id AND k.subject_ref = v.subject_ref)"
+                + " OR NOT EXISTS (SELECT 1 FROM keys_tenant kt WHERE kt.tenant_id = v.tenant_id)"
                 + " FETCH FIRST ? ROWS ONLY")
                 .param(limit).query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) }).list();
     }
@@ -198,6 +205,13 @@ public class Records {
                 .params(tenant, subjectRef).update();
         return versions + jdbc.sql("DELETE FROM records WHERE tenant_id = ? AND subject_ref = ?")
                 .params(tenant, subjectRef).update();
+    }
+
+    /** The category settings of a tenant whose keys were destroyed (not personal data, but of no use any more). */
+    public int purgeCategoriesOfShreddedTenants() {
+        return jdbc.sql("DELETE FROM record_categories WHERE NOT EXISTS (SELECT 1 FROM keys_tenant kt"
+                + " WHERE kt.tenant_id = record_categories.tenant_id) AND EXISTS (SELECT 1 FROM keys_erasure e"
+                + " WHERE e.tenant_id = record_categories.tenant_id AND e.kind = 'TENANT')").update();
     }
 
     private static Row row(ResultSet rs, int n) throws SQLException {

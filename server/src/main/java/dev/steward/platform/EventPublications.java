@@ -1,0 +1,68 @@
+package dev.steward.platform;
+
+import java.time.Duration;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.scheduling.annotation.EnableAsync;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * The domain events' delivery, as operators see and steer it. Events are stored by Spring
+ * Modulith's JDBC event publication registry in the publishing transaction and handed to
+ * {@code @ApplicationModuleListener}s (asynchronous, hence {@code @EnableAsync}) after the commit.
+ *
+ * <h2>Guarantees</h2>
+ * <ul>
+ *   <li>A publication whose listener failed, or whose server stopped before the listener ran,
+ *       stays incomplete in {@code event_publication} and is resubmitted: at start
+ *       ({@code spring.modulith.events.republish-outstanding-events-on-restart}) and every
+ *       {@code steward.events.retry-interval} once it is older than {@code steward.events.retry-after}
+ *       (so a listener still running is not started twice).</li>
+ *   <li>The number of incomplete publications is the gauge {@code steward_events_incomplete}.</li>
+ * </ul>
+ */
+@Component
+@EnableAsync
+public class EventPublications {
+
+    private static final Logger log = LoggerFactory.getLogger(EventPublications.class);
+
+    private final IncompleteEventPublications incomplete;
+    private final JdbcClient jdbc;
+    private final Duration retryAfter;
+
+    EventPublications(IncompleteEventPublications incomplete, JdbcClient jdbc, MeterRegistry meters,
+            @Value("${steward.events.retry-after:PT1M}") Duration retryAfter) {
+        this.incomplete = incomplete;
+        this.jdbc = jdbc;
+        this.retryAfter = retryAfter;
+        Gauge.builder("steward.events.incomplete", this, EventPublications::countIncomplete)
+                .description("Domain event publications whose listener has not completed (failed or not yet run)")
+                .register(meters);
+    }
+
+    /** Publications whose listener has not completed yet: failed, waiting for a retry, or running. */
+    public long countIncomplete() {
+        return jdbc.sql("SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL").query(Long.class)
+                .single();
+    }
+
+    /** Hands every publication incomplete for longer than {@code steward.events.retry-after} to its listener again. */
+    @Scheduled(fixedDelayString = "${steward.events.retry-interval:PT1M}",
+            initialDelayString = "${steward.events.retry-interval:PT1M}")
+    public void resubmitIncomplete() {
+        long waiting = countIncomplete();
+        if (waiting > 0) {
+            log.info("{} event publications incomplete; resubmitting those older than {}", waiting, retryAfter);
+            incomplete.resubmitIncompletePublicationsOlderThan(retryAfter);
+        }
+    }
+}

@@ -44,12 +44,14 @@ public class SignIn {
     private final Duration lockout;
     private final io.micrometer.core.instrument.MeterRegistry meters;
     private final SystemLog log;
+    private final Invitations invitations;
 
     SignIn(TenantRegister tenants, Accounts accounts, PasswordHasher hasher, PasswordPolicy policy,
             LoginThrottle throttle, TransactionTemplate tx, Clock clock,
             @Value("${steward.security.max-failed-logins:5}") int maxFailures,
             @Value("${steward.security.lockout:15m}") Duration lockout,
-            io.micrometer.core.instrument.MeterRegistry meters, SystemLog log) {
+            io.micrometer.core.instrument.MeterRegistry meters, SystemLog log, Invitations invitations) {
+        this.invitations = invitations;
         this.meters = meters;
         this.log = log;
         this.tenants = tenants;
@@ -121,6 +123,10 @@ public class SignIn {
         }
         if (!tenant.get().isActive()) {
             return new Attempt(new Refused(Reason.TENANT_INACTIVE), tenant, account);
+        }
+        if (invitations.mfaResetPending(a.tenantId(), a.id())) {
+            // after an MFA reset the password alone reaches nothing: the enrolment link is needed too
+            return new Attempt(new Refused(Reason.MFA_RESET_PENDING), tenant, account);
         }
         Next next = a.totpEnabled() ? Next.MFA_CODE : a.role().mfaRequired() ? Next.MFA_ENROLMENT : Next.NONE;
         return new Attempt(new Accepted(a, next), tenant, account);

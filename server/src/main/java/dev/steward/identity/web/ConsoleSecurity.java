@@ -94,7 +94,7 @@ class ConsoleSecurity {
     SecurityFilterChain console(HttpSecurity http, SecurityContextRepository contexts) throws Exception {
         http.securityContext(c -> c.securityContextRepository(contexts))
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/login", "/login/**", "/css/**", "/js/**", "/webjars/**", "/favicon.ico",
+                        .requestMatchers("/login", "/login/**", "/invite/**", "/css/**", "/js/**", "/webjars/**", "/favicon.ico",
                                 "/error", "/denied", "/actuator/health", "/actuator/health/**", "/actuator/prometheus")
                         .permitAll()
                         .requestMatchers("/mfa/enrol", "/mfa/enrol/**", "/logout").hasAnyAuthority(FULL, ENROLMENT)

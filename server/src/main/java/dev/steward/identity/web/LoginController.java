@@ -43,6 +43,9 @@ class LoginController implements ConsolePage {
     private static final String FAILED = "Sign-in failed. Check organisation, username and password; "
             + "repeated failures lock the account for a while.";
 
+    private static final String MFA_RESET_PENDING = "Your second factor was reset. Open the one-time link your "
+            + "administrator gave you to enrol a new one; your password alone does not sign you in until then.";
+
     /** Password passed, second factor still due; valid for five minutes. */
     record Pending(UUID tenantId, UUID accountId, Instant until) implements Serializable {
     }
@@ -68,7 +71,9 @@ class LoginController implements ConsolePage {
             Model model) {
         SignInResult result = signIn.password(organisation, username, password, request.getRemoteAddr());
         if (!(result instanceof SignInResult.Accepted accepted)) {
-            model.addAttribute("error", FAILED);
+            boolean resetPending = result instanceof SignInResult.Refused r
+                    && r.reason() == SignInResult.Reason.MFA_RESET_PENDING;
+            model.addAttribute("error", resetPending ? MFA_RESET_PENDING : FAILED);
             model.addAttribute("organisation", organisation);
             model.addAttribute("username", username);
             response.setStatus(401);

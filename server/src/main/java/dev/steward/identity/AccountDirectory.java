@@ -61,6 +61,10 @@ public class AccountDirectory {
     }
 
     public Account create(Caller caller, UUID tenantId, NewAccount request) {
+        return accessLog.refusalsRecorded(caller, tenantId, "account.created", () -> createIn(caller, tenantId, request));
+    }
+
+    private Account createIn(Caller caller, UUID tenantId, NewAccount request) {
         Tenant tenant = access.enter(caller, tenantId, Permission.ACCOUNTS_WRITE);
         if (!caller.tenantId().equals(tenant.id())) {
             // a password chosen by provider staff would let them sign in as the customer's person
@@ -129,6 +133,11 @@ public class AccountDirectory {
     }
 
     public ChangedAccount change(Caller caller, UUID tenantId, UUID accountId, AccountPatch patch) {
+        return accessLog.refusalsRecorded(caller, tenantId, "account.changed",
+                () -> changeIn(caller, tenantId, accountId, patch));
+    }
+
+    private ChangedAccount changeIn(Caller caller, UUID tenantId, UUID accountId, AccountPatch patch) {
         Tenant tenant = access.enter(caller, tenantId, Permission.ACCOUNTS_WRITE);
         return TenantScope.call(DataScope.tenant(tenant.id()), () -> tx.execute(s -> {
             Account a = accounts.find(tenant.id(), accountId).orElseThrow(() -> new NotFound("account " + accountId));

@@ -96,6 +96,10 @@ public class Invitations {
      * managed-service staff non-administrators of a fully managed tenant.
      */
     public IssuedInvitation issue(Caller caller, UUID tenantId, NewInvitation r) {
+        return accessLog.refusalsRecorded(caller, tenantId, "invitation.issued", () -> issueChecked(caller, tenantId, r));
+    }
+
+    private IssuedInvitation issueChecked(Caller caller, UUID tenantId, NewInvitation r) {
         if (r.password() != null) {
             throw new InvalidField("password", "is set by the invited person, never by whoever invites them");
         }

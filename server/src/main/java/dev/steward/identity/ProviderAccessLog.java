@@ -2,8 +2,10 @@ package dev.steward.identity;
 
 import java.time.Clock;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.steward.evidence.LogEvent;
 import dev.steward.evidence.SystemLog;
@@ -29,8 +31,10 @@ public class ProviderAccessLog {
     private final SystemLog log;
     private final ProviderAccesses accesses;
     private final Clock clock;
+    private final TransactionTemplate tx;
 
-    ProviderAccessLog(SystemLog log, ProviderAccesses accesses, Clock clock) {
+    ProviderAccessLog(SystemLog log, ProviderAccesses accesses, Clock clock, TransactionTemplate tx) {
+        this.tx = tx;
         this.log = log;
         this.accesses = accesses;
         this.clock = clock;
@@ -43,6 +47,23 @@ public class ProviderAccessLog {
             String action = "success".equals(event.outcome()) ? event.action() : event.action() + "." + event.outcome();
             accesses.insert(event.tenantId(), new ProviderAccess(UUID.randomUUID(), clock.instant(), c.principalId(),
                     c.role(), c.actor(), action, event.object() == null ? "" : event.object()));
+        }
+    }
+
+    /**
+     * Runs an act of {@code caller} inside {@code tenantId}; when provider staff are refused it
+     * inside a customer tenant, the refusal is recorded (in a transaction of its own, since the
+     * act's rolls back) before it answers, so the customer sees attempts as well as acts.
+     */
+    public <T> T refusalsRecorded(Caller caller, UUID tenantId, String action, Supplier<T> act) {
+        try {
+            return act.get();
+        } catch (Forbidden e) {
+            if (caller.isProvider() && !DataScope.PROVIDER_TENANT.equals(tenantId)) {
+                TenantScope.run(DataScope.tenant(tenantId), () -> tx.executeWithoutResult(s -> record(new LogEvent(
+                        tenantId, caller, action, "reason:" + e.getMessage(), null, "refused", null, caller.name()))));
+            }
+            throw e;
         }
     }
 

@@ -100,12 +100,13 @@ public class Invitations {
     }
 
     private IssuedInvitation issueChecked(Caller caller, UUID tenantId, NewInvitation r) {
-        if (r.password() != null) {
-            throw new InvalidField("password", "is set by the invited person, never by whoever invites them");
-        }
         boolean onboarding = caller.isProvider() && !caller.tenantId().equals(tenantId)
                 && caller.role().allows(Permission.TENANTS_WRITE);
         Tenant tenant = onboarding ? customerToOnboard(caller, tenantId) : access.enter(caller, tenantId, Permission.ACCOUNTS_WRITE);
+        // checked once the caller may be here at all: a stranger learns nothing from a 400
+        if (r.password() != null) {
+            throw new InvalidField("password", "is set by the invited person, never by whoever invites them");
+        }
         String username = username(r.username());
         String displayName = displayName(r.displayName());
         Role role = role(caller, tenant, r.role(), onboarding);

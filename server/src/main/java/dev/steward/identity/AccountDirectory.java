@@ -2,6 +2,7 @@ package dev.steward.identity;
 
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -13,6 +14,8 @@ import dev.steward.evidence.LogEvent;
 import dev.steward.evidence.SystemLog;
 import dev.steward.identity.internal.Accounts;
 import dev.steward.identity.internal.SignInFailures;
+import dev.steward.notices.Notices;
+import dev.steward.notices.Topic;
 import dev.steward.platform.Caller;
 import dev.steward.platform.Conflict;
 import dev.steward.platform.DataScope;
@@ -40,11 +43,18 @@ public class AccountDirectory {
     private final Clock clock;
     private final SystemLog log;
     private final SignInFailures failures;
+    private final ProviderAccessLog accessLog;
+    private final Invitations invitations;
+    private final Notices notices;
 
     AccountDirectory(Accounts accounts, TenantAccess access, PasswordPolicy policy, PasswordHasher hasher,
-            TransactionTemplate tx, Clock clock, SystemLog log, SignInFailures failures) {
+            TransactionTemplate tx, Clock clock, SystemLog log, SignInFailures failures, ProviderAccessLog accessLog,
+            Invitations invitations, Notices notices) {
         this.log = log;
         this.failures = failures;
+        this.accessLog = accessLog;
+        this.invitations = invitations;
+        this.notices = notices;
         this.accounts = accounts;
         this.access = access;
         this.policy = policy;
@@ -54,7 +64,16 @@ public class AccountDirectory {
     }
 
     public Account create(Caller caller, UUID tenantId, NewAccount request) {
+        return accessLog.refusalsRecorded(caller, tenantId, "account.created", () -> createIn(caller, tenantId, request));
+    }
+
+    private Account createIn(Caller caller, UUID tenantId, NewAccount request) {
         Tenant tenant = access.enter(caller, tenantId, Permission.ACCOUNTS_WRITE);
+        if (!caller.tenantId().equals(tenant.id())) {
+            // a password chosen by provider staff would let them sign in as the customer's person
+            throw new Forbidden("provider staff never set a customer's password: invite the person with "
+                    + "POST /api/v1/tenants/" + tenant.id() + "/invitations");
+        }
         checkAssignable(caller, tenant, request.role(), "role");
         return createUnchecked(tenant, request, caller);
     }
@@ -109,7 +128,19 @@ public class AccountDirectory {
         return find(tenant.id(), accountId).orElseThrow(() -> new NotFound("account " + accountId));
     }
 
-    public Account change(Caller caller, UUID tenantId, UUID accountId, AccountPatch patch) {
+    /**
+     * An account as changed, and the one-time enrolment link when its second factor was reset
+     * (given once, to the administrator who reset it, to hand to the account's holder).
+     */
+    public record ChangedAccount(Account account, IssuedInvitation enrolmentLink) {
+    }
+
+    public ChangedAccount change(Caller caller, UUID tenantId, UUID accountId, AccountPatch patch) {
+        return accessLog.refusalsRecorded(caller, tenantId, "account.changed",
+                () -> changeIn(caller, tenantId, accountId, patch));
+    }
+
+    private ChangedAccount changeIn(Caller caller, UUID tenantId, UUID accountId, AccountPatch patch) {
         Tenant tenant = access.enter(caller, tenantId, Permission.ACCOUNTS_WRITE);
         return TenantScope.call(DataScope.tenant(tenant.id()), () -> tx.execute(s -> {
             Account a = accounts.find(tenant.id(), accountId).orElseThrow(() -> new NotFound("account " + accountId));
@@ -155,10 +186,19 @@ public class AccountDirectory {
             if (unlock) {
                 failures.forgetAll(a.tenantId(), a.id());
             }
-            log.record(LogEvent.success(tenant.id(), caller, "account.changed", "account:" + a.id() + " role="
-                    + changed.role() + " disabled=" + changed.disabled() + (unlock ? " unlocked" : "")
-                    + (resetMfa ? " mfa-reset" : "")));
-            return withVersion(changed, a.version() + 1);
+            String what = "account:" + a.id() + " role=" + changed.role() + " disabled=" + changed.disabled()
+                    + (unlock ? " unlocked" : "") + (resetMfa ? " mfa-reset" : "");
+            accessLog.record(LogEvent.success(tenant.id(), caller, "account.changed", what));
+            Account updated = withVersion(changed, a.version() + 1);
+            IssuedInvitation link = resetMfa ? invitations.issueMfaReset(caller, tenant, updated) : null;
+            if (caller.isProvider() && !tenant.isProvider()) {
+                notices.tell(tenant.id(), Set.of(Role.CUSTOMER_ADMIN), Topic.PROVIDER_ACCESS,
+                        "Provider changed account " + a.username(),
+                        caller.actor() + " (" + caller.role() + ") changed '" + a.username() + "': role " + a.role()
+                                + " -> " + changed.role() + ", disabled " + a.disabled() + " -> " + changed.disabled()
+                                + (unlock ? ", unlocked" : "") + (resetMfa ? ", second factor reset" : "") + ".");
+            }
+            return new ChangedAccount(updated, link);
         }));
     }
 
@@ -174,19 +214,18 @@ public class AccountDirectory {
     }
 
     /**
-     * A provider operator may create only the first administrator of a customer; inside a tenant,
-     * an administrator hands out the roles of that tenant but no role above their own.
+     * Inside its own tenant, an administrator hands out that tenant's roles; managed-service staff
+     * (the only provider staff who reach inside a customer tenant, see {@link TenantAccess}) manage
+     * the customer's non-administrator accounts.
      */
     private static void checkAssignable(Caller caller, Tenant tenant, Role role, String field) {
         if (role == null) {
             return;
         }
         boolean own = caller.tenantId().equals(tenant.id());
-        if (!own && caller.role() == Role.OPERATOR && role != Role.CUSTOMER_ADMIN) {
-            throw new Forbidden("a provider operator only creates the customer's administrators");
-        }
-        if (!own && caller.role() == Role.MANAGED_SERVICE && !role.inCustomerTenant()) {
-            throw new Forbidden("managed-service staff only manage customer roles");
+        if (!own && caller.role() == Role.MANAGED_SERVICE && (!role.inCustomerTenant() || role == Role.CUSTOMER_ADMIN)) {
+            // the customer's administrators are the ones who watch the provider: it neither makes nor unmakes them
+            throw new Forbidden("managed-service staff manage the customer's non-administrator accounts only");
         }
         if (own && caller.role() != Role.OPERATOR && caller.role() != Role.CUSTOMER_ADMIN) {
             throw new Forbidden("role " + caller.role() + " does not manage accounts");

@@ -55,6 +55,7 @@ public class SignIn {
     private final SignInFailures failures;
     private final IdentityKeys keys;
     private final SignInPolicies policies;
+    private final Invitations invitations;
 
     SignIn(TenantRegister tenants, Accounts accounts, PasswordHasher hasher, PasswordPolicy policy,
             LoginThrottle throttle, TransactionTemplate tx, Clock clock,
@@ -62,7 +63,8 @@ public class SignIn {
             @Value("${steward.security.lockout:15m}") Duration lockout,
             @Value("${steward.security.max-failed-codes:5}") int maxCodeFailures,
             io.micrometer.core.instrument.MeterRegistry meters, SystemLog log, SignInFailures failures,
-            IdentityKeys keys, SignInPolicies policies) {
+            IdentityKeys keys, SignInPolicies policies, Invitations invitations) {
+        this.invitations = invitations;
         this.meters = meters;
         this.log = log;
         this.failures = failures;
@@ -148,6 +150,10 @@ public class SignIn {
         }
         if (!tenant.get().isActive()) {
             return new Attempt(new Refused(Reason.TENANT_INACTIVE), tenant, account, sourceRef);
+        }
+        if (invitations.mfaResetPending(a.tenantId(), a.id())) {
+            // after an MFA reset the password alone reaches nothing: the enrolment link is needed too
+            return new Attempt(new Refused(Reason.MFA_RESET_PENDING), tenant, account, sourceRef);
         }
         Next next = a.totpEnabled() ? Next.MFA_CODE
                 : policies.mfaRequired(tenant.get(), a) ? Next.MFA_ENROLMENT : Next.NONE;

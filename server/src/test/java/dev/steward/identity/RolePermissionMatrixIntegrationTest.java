@@ -75,6 +75,10 @@ class RolePermissionMatrixIntegrationTest {
             new Operation("accounts of managed customer", "GET", w -> "/api/v1/tenants/" + w.managed().id() + "/accounts", null),
             new Operation("accounts of unmanaged customer", "GET", w -> "/api/v1/tenants/" + w.unmanaged().id() + "/accounts", null),
             new Operation("admin in managed customer", "POST", w -> "/api/v1/tenants/" + w.managed().id() + "/accounts", "CUSTOMER_ADMIN"),
+            new Operation("invite into own tenant", "POST", w -> "/api/v1/invitations", "INVITE"),
+            new Operation("onboard a customer's first admin", "POST", w -> "/api/v1/tenants/" + w.unmanaged().id() + "/invitations",
+                    "ONBOARD"),
+            new Operation("provider accesses of own tenant", "GET", w -> "/api/v1/provider-access", null),
             new Operation("create a record", "POST", w -> "/api/v1/subjects/matrix-subject/records", "RECORD"),
             new Operation("read a subject's records", "GET", w -> "/api/v1/subjects/matrix-subject/records?purpose=contract", null),
             new Operation("export a category", "GET", w -> "/api/v1/records:export?category=contact&purpose=contract", null),
@@ -108,9 +112,13 @@ class RolePermissionMatrixIntegrationTest {
         EXPECTED.put("create own account", new int[] {     201, 403, 403, 403, 403, 403, 201, 403, 403, 403 });
         EXPECTED.put("list tokens", new int[] {            200, 403, 403, 403, 403, 403, 200, 403, 403, 403 });
         EXPECTED.put("issue token", new int[] {            201, 403, 403, 403, 403, 403, 201, 403, 403, 403 });
-        EXPECTED.put("accounts of managed customer", new int[] {   200, 404, 404, 200, 404, 404, 404, 404, 404, 404 });
-        EXPECTED.put("accounts of unmanaged customer", new int[] { 200, 404, 404, 404, 404, 404, 404, 404, 404, 404 });
-        EXPECTED.put("admin in managed customer", new int[] {      201, 404, 404, 201, 404, 404, 404, 404, 404, 404 });
+        // Inside a customer tenant: managed-service staff under a fully managed contract only, and never with a password.
+        EXPECTED.put("accounts of managed customer", new int[] {   404, 404, 404, 200, 404, 404, 404, 404, 404, 404 });
+        EXPECTED.put("accounts of unmanaged customer", new int[] { 404, 404, 404, 404, 404, 404, 404, 404, 404, 404 });
+        EXPECTED.put("admin in managed customer", new int[] {      404, 404, 404, 403, 404, 404, 404, 404, 404, 404 });
+        EXPECTED.put("invite into own tenant", new int[] {         201, 403, 403, 403, 403, 403, 201, 403, 403, 403 });
+        EXPECTED.put("onboard a customer's first admin", new int[] { 201, 404, 404, 404, 404, 404, 404, 404, 404, 404 });
+        EXPECTED.put("provider accesses of own tenant", new int[] { 403, 403, 403, 403, 403, 403, 200, 403, 200, 403 });
         // Records: only callers of the tenant itself (provider staff hold no records permission).
         EXPECTED.put("create a record", new int[] {         403, 403, 403, 403, 403, 403, 201, 201, 403, 403 });
         EXPECTED.put("read a subject's records", new int[] { 403, 403, 403, 403, 403, 403, 200, 200, 403, 403 });
@@ -165,6 +173,10 @@ class RolePermissionMatrixIntegrationTest {
                         actor.provider ? "AUDITOR" : "CUSTOMER_USER", "password", Fixtures.PASSWORD);
                 case "CUSTOMER_ADMIN" -> Map.of("username", Fixtures.unique("adm"), "displayName", "Admin", "role",
                         "CUSTOMER_ADMIN", "password", Fixtures.PASSWORD);
+                case "INVITE" -> Map.of("username", Fixtures.unique("inv"), "displayName", "Invited", "role",
+                        actor.provider ? "AUDITOR" : "CUSTOMER_USER");
+                case "ONBOARD" -> Map.of("username", Fixtures.unique("first"), "displayName", "First admin", "role",
+                        "CUSTOMER_ADMIN");
                 case "RECORD" -> Map.of("category", "contact", "purpose", "contract", "document", Map.of("email", "m@example.com"));
                 case "TOKEN" -> Map.of("name", Fixtures.unique("sys"), "role", actor.provider ? "AUDITOR" : "CUSTOMER_USER");
                 default -> throw new IllegalArgumentException(kind);

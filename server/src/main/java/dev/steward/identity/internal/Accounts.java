@@ -118,6 +118,11 @@ public class Accounts {
         return jdbc.sql("SELECT COUNT(*) FROM accounts WHERE tenant_id = ?").param(tenantId).query(Long.class).single();
     }
 
+    public long countWithRole(UUID tenantId, Role role) {
+        return jdbc.sql("SELECT COUNT(*) FROM accounts WHERE tenant_id = ? AND role = ?").params(tenantId, role.name())
+                .query(Long.class).single();
+    }
+
     private static Account account(ResultSet rs, int row) throws SQLException {
         return new Account(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
                 Role.valueOf(rs.getString(5)), rs.getString(6), null, rs.getBoolean(7), rs.getLong(8),

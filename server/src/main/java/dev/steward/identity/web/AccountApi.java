@@ -22,8 +22,10 @@ import dev.steward.platform.Page;
 import dev.steward.platform.PageRequest;
 
 /**
- * Accounts of the caller's own tenant ({@code /accounts}) and, for provider staff allowed into
- * a customer tenant, of that tenant ({@code /tenants/{tenantId}/accounts}).
+ * Accounts of the caller's own tenant ({@code /accounts}) and, for managed-service staff under a
+ * fully managed contract, of that customer tenant ({@code /tenants/{tenantId}/accounts}). Provider
+ * staff never create an account with a password inside a customer tenant (they invite, see
+ * {@link InvitationApi}); a PATCH with {@code resetMfa} answers the one-time enrolment link once.
  */
 @RestController
 @RequestMapping("/api/v1")
@@ -76,6 +78,7 @@ class AccountApi {
 
     @PatchMapping("/tenants/{tenantId}/accounts/{accountId}")
     AccountView changeIn(@PathVariable UUID tenantId, @PathVariable UUID accountId, @RequestBody AccountPatch patch) {
-        return AccountView.of(directory.change(Callers.current(), tenantId, accountId, patch), clock.instant());
+        var changed = directory.change(Callers.current(), tenantId, accountId, patch);
+        return AccountView.of(changed.account(), clock.instant()).withEnrolmentLink(changed.enrolmentLink());
     }
 }

@@ -73,7 +73,7 @@ class AccountConsole implements ConsolePage {
     @PostMapping("/console/accounts/{accountId}/disabled")
     String setDisabled(@PathVariable UUID accountId, @RequestParam boolean disabled, Model model) {
         var caller = Callers.current();
-        var a = directory.change(caller, caller.tenantId(), accountId, new AccountPatch(null, null, disabled, null, null));
+        var a = directory.change(caller, caller.tenantId(), accountId, new AccountPatch(null, null, disabled, null, null)).account();
         model.addAttribute("a", AccountView.of(a, clock.instant()));
         return "accounts :: row";
     }

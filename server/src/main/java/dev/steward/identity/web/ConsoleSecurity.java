@@ -97,8 +97,8 @@ class ConsoleSecurity {
         http.securityContext(c -> c.securityContextRepository(contexts))
                 .addFilterAfter(new SessionStandingFilter(signIn), SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/login", "/login/**", "/css/**", "/js/**", "/webjars/**", "/favicon.ico",
-                                "/error", "/denied", "/.well-known/steward/**")
+                        .requestMatchers("/login", "/login/**", "/invite/**", "/css/**", "/js/**", "/webjars/**",
+                                "/favicon.ico", "/error", "/denied", "/.well-known/steward/**")
                         .permitAll()
                         .requestMatchers("/mfa/enrol", "/mfa/enrol/**", "/logout").hasAnyAuthority(FULL, ENROLMENT)
                         .anyRequest().hasAuthority(FULL))

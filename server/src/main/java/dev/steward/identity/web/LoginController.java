@@ -36,6 +36,9 @@ class LoginController implements ConsolePage {
     private static final String FAILED = "Sign-in failed. Check organisation, username and password; "
             + "repeated failures lock the account for a while.";
 
+    private static final String MFA_RESET_PENDING = "Your second factor was reset. Open the one-time link your "
+            + "administrator gave you to enrol a new one; your password alone does not sign you in until then.";
+
     /** Wrong codes a pending sign-in survives; the next one ends it and the person starts again. */
     static final int CODES_PER_PENDING_SIGN_IN = 3;
 
@@ -67,7 +70,9 @@ class LoginController implements ConsolePage {
             Model model) {
         SignInResult result = signIn.password(organisation, username, password, request.getRemoteAddr());
         if (!(result instanceof SignInResult.Accepted accepted)) {
-            model.addAttribute("error", FAILED);
+            boolean resetPending = result instanceof SignInResult.Refused r
+                    && r.reason() == SignInResult.Reason.MFA_RESET_PENDING;
+            model.addAttribute("error", resetPending ? MFA_RESET_PENDING : FAILED);
             model.addAttribute("organisation", organisation);
             model.addAttribute("username", username);
             response.setStatus(401);

@@ -1,0 +1,28 @@
+package dev.steward.identity.web;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import dev.steward.identity.ProviderAccessLog;
+import dev.steward.platform.Callers;
+import dev.steward.platform.ConsolePage;
+import dev.steward.platform.PageRequest;
+
+/** The customer's one page of every provider access to its tenant. */
+@Controller
+class ProviderAccessConsole implements ConsolePage {
+
+    private final ProviderAccessLog accesses;
+
+    ProviderAccessConsole(ProviderAccessLog accesses) {
+        this.accesses = accesses;
+    }
+
+    @GetMapping("/console/provider-access")
+    String list(@RequestParam(defaultValue = "0") int page, Model model) {
+        model.addAttribute("accesses", accesses.list(Callers.current(), PageRequest.of(page, 100)));
+        return "provider-access";
+    }
+}

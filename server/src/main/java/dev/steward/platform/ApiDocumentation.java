@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -41,6 +42,9 @@ class ApiDocumentation {
 
     @Bean
     OpenAPI stewardApi() {
+        // Each enum (Role, Permission, ...) becomes one named schema that clients generate once; inline
+        // enums become one type per field, and generators mishandle inline enums inside arrays.
+        io.swagger.v3.core.jackson.ModelResolver.enumsAsRef = true;
         return new OpenAPI()
                 .info(new Info().title("Steward API").version("v1")
                         .description("Personal data processed as the provider's cloud security policy promises. "
@@ -48,6 +52,24 @@ class ApiDocumentation {
                 .components(new Components().addSecuritySchemes(BEARER, new SecurityScheme()
                         .type(SecurityScheme.Type.HTTP).scheme("bearer").description("an API token of the caller's tenant")))
                 .addSecurityItem(new SecurityRequirement().addList(BEARER));
+    }
+
+    /**
+     * Names operations after their controller, {@code RecordApi.create} becoming tag {@code Record}
+     * and id {@code recordCreate}: unique and stable, where springdoc's own names are numbered
+     * by discovery order ({@code create_1}), so a generated client would change with every new controller.
+     */
+    @Bean
+    OperationCustomizer controllerNames() {
+        return (op, handler) -> {
+            String controller = org.springframework.util.ClassUtils.getUserClass(handler.getBeanType()).getSimpleName()
+                    .replaceFirst("Api$", "");
+            String method = handler.getMethod().getName();
+            op.setOperationId(Character.toLowerCase(controller.charAt(0)) + controller.substring(1)
+                    + Character.toUpperCase(method.charAt(0)) + method.substring(1));
+            op.setTags(List.of(controller));
+            return op;
+        };
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package dev.steward.records.web;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
@@ -15,8 +16,7 @@ import dev.steward.records.RevealedVersion;
 /** A record as the API shows it; {@code document} only when it was read for a purpose. */
 record RecordView(UUID id, String subjectRef, String category, RecordSource source, String purpose, int version,
         Instant createdAt, String createdBy, Instant updatedAt, String updatedBy,
-        @Schema(type = "object", additionalProperties = Schema.AdditionalPropertiesValue.TRUE,
-                description = "the personal data, only when read for a purpose") @JsonRawValue String document) {
+        @Schema(implementation = Map.class, description = "the personal data, only when read for a purpose") @JsonRawValue String document) {
 
     static RecordView of(RecordInfo i) {
         return new RecordView(i.id(), i.subjectRef(), i.category(), i.source(), i.purpose(), i.version(), i.createdAt(),
@@ -30,7 +30,7 @@ record RecordView(UUID id, String subjectRef, String category, RecordSource sour
     }
 
     record VersionView(int version, String category, RecordSource source, String purpose, Instant writtenAt,
-            String writtenBy, @Schema(type = "object", additionalProperties = Schema.AdditionalPropertiesValue.TRUE)
+            String writtenBy, @Schema(implementation = Map.class)
             @JsonRawValue String document) {
 
         static VersionView of(RevealedVersion v) {

@@ -18,6 +18,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 import dev.steward.evidence.BundleRequest;
 import dev.steward.evidence.BundleView;
 import dev.steward.evidence.EvidenceBundles;
@@ -46,7 +50,10 @@ class BundleApi {
 
     @PostMapping("/evidence/bundles")
     @ShownOnce("download")
-    ResponseEntity<BundleView> request(@RequestBody Map<String, Object> body) {
+    @ApiResponse(responseCode = "201", description = "Requested and built; download holds the single-use link")
+    ResponseEntity<BundleView> request(
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = "application/json", schema = @Schema(implementation = BundleRequestBody.class))) @RequestBody Map<String, Object> body) {
         var caller = Callers.current();
         caller.require(dev.steward.platform.Permission.EVIDENCE_READ);
         BundleView v = bundles.request(caller, parse(body));
@@ -60,7 +67,10 @@ class BundleApi {
 
     @PostMapping("/tenants/{tenantId}/evidence/bundles")
     @ShownOnce("download")
-    ResponseEntity<BundleView> requestFor(@PathVariable UUID tenantId, @RequestBody Map<String, Object> body) {
+    @ApiResponse(responseCode = "201", description = "Requested; built once the customer administrator approves")
+    ResponseEntity<BundleView> requestFor(@PathVariable UUID tenantId,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = "application/json", schema = @Schema(implementation = BundleRequestBody.class))) @RequestBody Map<String, Object> body) {
         var caller = Callers.current();
         bundles.authoriseRequestFor(caller, tenantId);
         BundleView v = bundles.requestFor(caller, tenantId, parse(body));
@@ -80,6 +90,9 @@ class BundleApi {
     }
 
     @GetMapping(value = "/evidence/bundles/{bundleId}/download", produces = { "application/zip", "application/problem+json" })
+    @ApiResponse(responseCode = "200", description = "The bundle's zip, once", content = @Content(
+            mediaType = "application/zip", schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(responseCode = "410", description = "The link was used or has expired")
     ResponseEntity<byte[]> download(@PathVariable UUID bundleId, @RequestParam(required = false) String token) {
         EvidenceBundles.BundleFile file = bundles.download(Callers.current(), bundleId, token);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/zip"))

@@ -16,6 +16,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 import dev.steward.evidence.EntryFilter;
 import dev.steward.evidence.EvidenceLog;
 import dev.steward.evidence.LogEntryView;
@@ -66,6 +70,8 @@ class LogApi {
     }
 
     @GetMapping(value = "/tile/**", produces = MediaType.APPLICATION_OCTET_STREAM_VALUE)
+    @ApiResponse(responseCode = "200", description = "A C2SP tlog-tiles tile or entry bundle", content = @Content(
+            mediaType = MediaType.APPLICATION_OCTET_STREAM_VALUE, schema = @Schema(type = "string", format = "binary")))
     ResponseEntity<byte[]> tile(@PathVariable String logId, HttpServletRequest request) {
         UUID tenant = logs.authorise(Callers.current(), logId);
         String rest = request.getRequestURI().substring(request.getRequestURI().indexOf("/tile/") + "/tile/".length());

@@ -14,6 +14,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 import dev.steward.identity.AccountDirectory;
 import dev.steward.identity.AccountPatch;
 import dev.steward.identity.NewAccount;
@@ -45,6 +47,7 @@ class AccountApi {
     }
 
     @PostMapping("/accounts")
+    @ApiResponse(responseCode = "201", description = "Created")
     ResponseEntity<AccountView> create(@RequestBody NewAccount request) {
         return createIn(Callers.current().tenantId(), request);
     }
@@ -66,6 +69,7 @@ class AccountApi {
     }
 
     @PostMapping("/tenants/{tenantId}/accounts")
+    @ApiResponse(responseCode = "201", description = "Created")
     ResponseEntity<AccountView> createIn(@PathVariable UUID tenantId, @RequestBody NewAccount request) {
         AccountView created = AccountView.of(directory.create(Callers.current(), tenantId, request), clock.instant());
         return ResponseEntity.created(URI.create("/api/v1/tenants/" + tenantId + "/accounts/" + created.id())).body(created);

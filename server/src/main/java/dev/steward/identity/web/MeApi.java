@@ -8,6 +8,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+
 import dev.steward.platform.Caller;
 import dev.steward.platform.Callers;
 import dev.steward.platform.Permission;
@@ -28,6 +30,7 @@ class MeApi {
     }
 
     @GetMapping("/ping")
+    @SecurityRequirements
     Map<String, String> ping() {
         return Map.of("status", "ok");
     }

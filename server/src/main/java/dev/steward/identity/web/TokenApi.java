@@ -14,6 +14,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 import dev.steward.identity.ApiToken;
 import dev.steward.identity.IssuedToken;
 import dev.steward.identity.TokenIssuer;
@@ -56,6 +58,7 @@ class TokenApi {
 
     @PostMapping
     @ShownOnce("secret")
+    @ApiResponse(responseCode = "201", description = "Issued; the secret is shown this once")
     ResponseEntity<IssuedTokenView> issue(@RequestBody TokenRequest request) {
         IssuedToken issued = issuer.issue(Callers.current(), request.name(), request.role(), request.expiresInDays());
         return ResponseEntity.created(URI.create("/api/v1/tokens/" + issued.token().id())).body(IssuedTokenView.of(issued));
@@ -67,6 +70,7 @@ class TokenApi {
     }
 
     @DeleteMapping("/{tokenId}")
+    @ApiResponse(responseCode = "204", description = "Revoked")
     ResponseEntity<Void> revoke(@PathVariable UUID tokenId) {
         issuer.revoke(Callers.current(), tokenId);
         return ResponseEntity.noContent().build();

@@ -25,6 +25,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 import dev.steward.platform.Callers;
 import dev.steward.platform.InvalidField;
 import dev.steward.platform.Page;
@@ -54,6 +58,9 @@ class RecordApi {
 
     static final String NDJSON = "application/x-ndjson";
 
+    private static final String EXPORT_LINES = "NDJSON, one RecordView per line, document included; a failure after the "
+            + "first line ends the stream with one line {\"error\": problem}";
+
     private final RecordStore store;
     private final RecordTransfer transfer;
     private final SubjectErasure erasure;
@@ -67,6 +74,9 @@ class RecordApi {
     }
 
     @PostMapping("/subjects/{subjectId}/records")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = "application/json", schema = @Schema(implementation = RecordBodies.NewRecordBody.class)))
+    @ApiResponse(responseCode = "201", description = "Stored; Location names the record")
     ResponseEntity<RecordView> create(@PathVariable String subjectId, HttpServletRequest request) throws IOException {
         JsonNode body = RequestBodies.envelope(json, request.getInputStream());
         NewRecord record = new NewRecord(null, RequestBodies.text(body, "category"),
@@ -85,6 +95,8 @@ class RecordApi {
     }
 
     @GetMapping("/subjects/{subjectId}/records:export")
+    @ApiResponse(responseCode = "200", description = "The subject's records, streamed", content = @Content(
+            mediaType = NDJSON, schema = @Schema(type = "string", format = "binary", description = EXPORT_LINES)))
     void exportSubject(@PathVariable String subjectId, @RequestHeader(name = "Purpose", required = false) String header,
             @RequestParam(required = false) String purpose, HttpServletResponse response) throws IOException {
         stream(response, sink -> transfer.exportSubject(Callers.current(), subjectId, purpose(header, purpose), sink));
@@ -102,6 +114,8 @@ class RecordApi {
     }
 
     @PutMapping("/records/{recordId}")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = "application/json", schema = @Schema(implementation = RecordBodies.CorrectionBody.class)))
     RecordView correct(@PathVariable UUID recordId, HttpServletRequest request) throws IOException {
         JsonNode body = RequestBodies.envelope(json, request.getInputStream());
         JsonNode expected = body.get("expectedVersion");
@@ -115,6 +129,7 @@ class RecordApi {
     }
 
     @DeleteMapping("/records/{recordId}")
+    @ApiResponse(responseCode = "204", description = "Deleted")
     ResponseEntity<Void> delete(@PathVariable UUID recordId) {
         store.delete(Callers.current(), recordId);
         return ResponseEntity.noContent().build();
@@ -137,6 +152,8 @@ class RecordApi {
     }
 
     @GetMapping("/records:export")
+    @ApiResponse(responseCode = "200", description = "The category's records, streamed", content = @Content(
+            mediaType = NDJSON, schema = @Schema(type = "string", format = "binary", description = EXPORT_LINES)))
     void exportCategory(@RequestParam(required = false) String category,
             @RequestHeader(name = "Purpose", required = false) String header,
             @RequestParam(required = false) String purpose, HttpServletResponse response) throws IOException {
@@ -145,6 +162,10 @@ class RecordApi {
 
     /** NDJSON lines in; a per-line report out. */
     @PostMapping("/records:import")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = NDJSON,
+            schema = @Schema(type = "string", description = "NDJSON, one record per line: {\"subjectId\": string, "
+                    + "\"category\": string, \"source\": CUSTOMER|SERVICE_USAGE, \"purpose\": string, "
+                    + "\"document\": object, \"id\": uuid (optional)}")))
     ImportReport importRecords(@RequestHeader(name = "Purpose", required = false) String header,
             @RequestParam(required = false) String purpose, HttpServletRequest request) throws IOException {
         String type = request.getContentType();

@@ -1,9 +1,12 @@
 package dev.steward.records.web;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
+
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import dev.steward.records.RecordInfo;
 import dev.steward.records.RecordSource;
@@ -12,7 +15,8 @@ import dev.steward.records.RevealedVersion;
 
 /** A record as the API shows it; {@code document} only when it was read for a purpose. */
 record RecordView(UUID id, String subjectRef, String category, RecordSource source, String purpose, int version,
-        Instant createdAt, String createdBy, Instant updatedAt, String updatedBy, @JsonRawValue String document) {
+        Instant createdAt, String createdBy, Instant updatedAt, String updatedBy,
+        @Schema(implementation = Map.class, description = "the personal data, only when read for a purpose") @JsonRawValue String document) {
 
     static RecordView of(RecordInfo i) {
         return new RecordView(i.id(), i.subjectRef(), i.category(), i.source(), i.purpose(), i.version(), i.createdAt(),
@@ -26,7 +30,8 @@ record RecordView(UUID id, String subjectRef, String category, RecordSource sour
     }
 
     record VersionView(int version, String category, RecordSource source, String purpose, Instant writtenAt,
-            String writtenBy, @JsonRawValue String document) {
+            String writtenBy, @Schema(implementation = Map.class)
+            @JsonRawValue String document) {
 
         static VersionView of(RevealedVersion v) {
             return new VersionView(v.version(), v.category(), v.source(), v.purpose(), v.writtenAt(), v.writtenBy(),

@@ -14,6 +14,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 import dev.steward.platform.Callers;
 import dev.steward.platform.Page;
 import dev.steward.platform.PageRequest;
@@ -43,6 +45,7 @@ class TenantApi {
     }
 
     @PostMapping("/tenants")
+    @ApiResponse(responseCode = "201", description = "Created")
     ResponseEntity<TenantView> create(@RequestBody CreateTenantRequest request) {
         TenantView created = TenantView.of(register.create(Callers.current(), request.toNewTenant()));
         return ResponseEntity.created(URI.create("/api/v1/tenants/" + created.id())).body(created);

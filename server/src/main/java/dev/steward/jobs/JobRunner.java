@@ -97,10 +97,11 @@ public class JobRunner {
             ok = true;
             message = null;
         } catch (RuntimeException e) {
-            LOG.warn("job {} failed", job.name(), e);
             ok = false;
-            // The type only: a message may quote the data the job was working on.
+            // The type only, here and in the table: a message may quote the data the job was working on.
             message = e.getClass().getName();
+            LOG.warn("job {} failed: {}", job.name(), message);
+            LOG.debug("job {} failed", job.name(), e);
         }
         finish(lease, job.interval(), ok, message == null ? null : message.substring(Math.max(0, message.length() - 200)));
     }

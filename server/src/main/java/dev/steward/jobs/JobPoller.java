@@ -19,15 +19,24 @@ class JobPoller implements SmartLifecycle {
 
     private final JobRunner runner;
     private final Duration every;
+    private final boolean enabled;
     private ScheduledExecutorService executor;
 
-    JobPoller(JobRunner runner, Duration every) {
+    /** @param enabled false: this node runs no job by itself (tests call {@link JobRunner#runDueJobs()}) */
+    JobPoller(JobRunner runner, Duration every, boolean enabled) {
+        if (every.isNegative() || every.isZero()) {
+            throw new IllegalArgumentException("steward.jobs.poll-interval must be positive");
+        }
         this.runner = runner;
         this.every = every;
+        this.enabled = enabled;
     }
 
     @Override
     public synchronized void start() {
+        if (!enabled) {
+            return;
+        }
         executor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("steward-jobs").daemon().factory());
         executor.scheduleWithFixedDelay(this::poll, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
     }

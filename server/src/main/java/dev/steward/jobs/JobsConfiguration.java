@@ -6,7 +6,6 @@ import java.time.Duration;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -31,9 +30,10 @@ class JobsConfiguration {
         return new JobRunner(table, alarm, tx, clock, settings, name, jobs.orderedStream().toList());
     }
 
+    /** Always a bean, switched by a flag rather than a condition: Spring AOT fixes conditions at build time. */
     @Bean
-    @ConditionalOnProperty(name = "steward.jobs.background", havingValue = "true", matchIfMissing = true)
-    JobPoller jobPoller(JobRunner runner, @Value("${steward.jobs.poll-interval:PT10S}") Duration every) {
-        return new JobPoller(runner, every);
+    JobPoller jobPoller(JobRunner runner, @Value("${steward.jobs.poll-interval:PT10S}") Duration every,
+            @Value("${steward.jobs.background:true}") boolean background) {
+        return new JobPoller(runner, every, background);
     }
 }

@@ -13,7 +13,7 @@ import dev.steward.platform.Permission;
 @ControllerAdvice(assignableTypes = ConsolePage.class) // a type check: cheap on every API call that asks
 class ConsoleModel {
 
-    public record Menu(boolean tenants, boolean accounts, boolean tokens, boolean records, boolean logs) {
+    public record Menu(boolean tenants, boolean accounts, boolean tokens, boolean records, boolean logs, boolean jobs) {
     }
 
     @ModelAttribute("caller")
@@ -26,10 +26,10 @@ class ConsoleModel {
     Menu menu() {
         Caller c = caller();
         if (c == null) {
-            return new Menu(false, false, false, false, false);
+            return new Menu(false, false, false, false, false, false);
         }
         return new Menu(c.role().allows(Permission.TENANTS_READ), c.role().allows(Permission.ACCOUNTS_READ),
                 c.role().allows(Permission.TOKENS_MANAGE), c.role().allows(Permission.RECORDS_READ),
-                c.role().allows(Permission.EVIDENCE_READ));
+                c.role().allows(Permission.EVIDENCE_READ), c.role().allows(Permission.JOBS_READ));
     }
 }

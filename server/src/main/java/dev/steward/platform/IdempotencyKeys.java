@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Repository;
 
 /** The idempotency_keys table: claimed keys (status 0) and the answers they produced. */
@@ -51,8 +50,7 @@ class IdempotencyKeys {
                 .params(tenantId, principal, key).update();
     }
 
-    /** Keys are kept for a day: long enough for any client's retries. */
-    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
+    /** Keys are kept for a day: long enough for any client's retries. Run hourly by {@link IdempotencyKeyPurge}. */
     void purgeExpired() {
         TenantScope.run(DataScope.wholeProvider(), () -> jdbc.sql("DELETE FROM idempotency_keys WHERE created_at < ?")
                 .param(clock.instant().minus(java.time.Duration.ofDays(1)).atOffset(ZoneOffset.UTC)).update());

@@ -25,5 +25,7 @@ public enum Permission {
     /** Erase a data subject: destroy its key and purge all its records (crypto-shredding). */
     RECORDS_ERASE,
     /** Change the tenant's record settings (allowed categories). */
-    RECORDS_CONFIGURE
+    RECORDS_CONFIGURE,
+    /** See the installation's background jobs: last run, outcome, next run, alerts. */
+    JOBS_READ
 }

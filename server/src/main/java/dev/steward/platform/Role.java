@@ -9,9 +9,9 @@ import java.util.Set;
  */
 public enum Role {
     OPERATOR(Where.PROVIDER, true, EnumSet.of(Permission.TENANTS_READ, Permission.TENANTS_WRITE,
-            Permission.ACCOUNTS_READ, Permission.ACCOUNTS_WRITE, Permission.TOKENS_MANAGE)),
+            Permission.ACCOUNTS_READ, Permission.ACCOUNTS_WRITE, Permission.TOKENS_MANAGE, Permission.JOBS_READ)),
     SECURITY_OFFICER(Where.PROVIDER, true, EnumSet.of(Permission.TENANTS_READ, Permission.EVIDENCE_READ,
-            Permission.ACTOR_TRAIL_ERASE)),
+            Permission.ACTOR_TRAIL_ERASE, Permission.JOBS_READ)),
     COMPLIANCE(Where.PROVIDER, true, EnumSet.of(Permission.TENANTS_READ, Permission.EVIDENCE_READ)),
     /** Inside a fully managed customer tenant, acts with that tenant's administrator's permissions. */
     MANAGED_SERVICE(Where.PROVIDER, true, EnumSet.of(Permission.ACT_IN_MANAGED_TENANT)),

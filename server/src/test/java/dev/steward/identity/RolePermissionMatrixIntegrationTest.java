@@ -95,7 +95,8 @@ class RolePermissionMatrixIntegrationTest {
             new Operation("approve a bundle", "POST", w -> "/api/v1/evidence/bundles/" + java.util.UUID.randomUUID() + "/approve",
                     null),
             new Operation("download a bundle", "GET", w -> "/api/v1/evidence/bundles/" + java.util.UUID.randomUUID()
-                    + "/download?token=guess", null));
+                    + "/download?token=guess", null),
+            new Operation("list background jobs", "GET", w -> "/api/v1/jobs", null));
 
     /** Expected status per operation, in the order of {@link Actor}. Same table as docs/roles.md. */
     static final Map<String, int[]> EXPECTED = new LinkedHashMap<>();
@@ -133,6 +134,8 @@ class RolePermissionMatrixIntegrationTest {
         EXPECTED.put("list a customer's bundles", new int[] {   403, 200, 200, 403, 403, 403, 403, 403, 403, 403 });
         EXPECTED.put("approve a bundle", new int[] {            403, 403, 403, 403, 403, 403, 404, 403, 403, 403 });
         EXPECTED.put("download a bundle", new int[] {           403, 404, 404, 403, 403, 404, 404, 403, 404, 403 });
+        // Jobs: the installation's own state, for the provider's operator and security officer.
+        EXPECTED.put("list background jobs", new int[] {        200, 200, 403, 403, 403, 403, 403, 403, 403, 403 });
     }
 
     abstract static class Cases extends IntegrationTestBase {

@@ -36,6 +36,9 @@ public final class TestDatabases implements ApplicationContextInitializer<Config
         // Tests run the anchoring job themselves; in the background it would change tenants' evidence_anchors
         // rows while CrossTenantAttackIntegrationTest compares them before and after its attacks.
         props.put("steward.evidence.anchor-interval", "PT24H");
+        // Tests move the clock by days: a background poll would then run due jobs in the middle of other tests.
+        // Job tests call JobRunner.runDueJobs() themselves.
+        props.put("steward.jobs.background", "false");
         if (env.matchesProfiles(Db.POSTGRES, Db.POSTGRES_VIA_PROXY)) {
             String name = "steward_test_" + run;
             createDatabase(name);

@@ -1,12 +1,15 @@
 package dev.steward.evidence.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
 import dev.steward.evidence.EvidenceAnchors;
 import dev.steward.evidence.EvidenceBundles;
+import dev.steward.platform.Job;
 
 /** Background work of the evidence feature: anchoring tenant logs, deleting expired bundles (STOR-4). */
 @Component
@@ -22,14 +25,20 @@ class EvidenceSchedule {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${steward.evidence.anchor-interval:PT1M}",
-            initialDelayString = "${steward.evidence.anchor-interval:PT1M}")
+    @Bean
+    Job evidenceAnchorJob(@Value("${steward.evidence.anchor-interval:PT1M}") Duration every) {
+        return Job.of("evidence.anchor", every, this::anchor);
+    }
+
+    @Bean
+    Job evidenceSweepJob(@Value("${steward.evidence.sweep-interval:PT5M}") Duration every) {
+        return Job.of("evidence.sweep", every, this::sweep);
+    }
+
     void anchor() {
         anchors.anchor();
     }
 
-    @Scheduled(fixedDelayString = "${steward.evidence.sweep-interval:PT5M}",
-            initialDelayString = "${steward.evidence.sweep-interval:PT5M}")
     void sweep() {
         bundles.sweep(clock.instant());
     }

@@ -17,6 +17,7 @@ import dev.steward.client.model.BundleRequest;
 import dev.steward.client.model.BundleView;
 import dev.steward.client.model.CorrectionBody;
 import dev.steward.client.model.ErasureView;
+import dev.steward.client.model.ImportReport;
 import dev.steward.client.model.IssuedTokenView;
 import dev.steward.client.model.NewRecordBody;
 import dev.steward.client.model.Problem;
@@ -49,6 +50,9 @@ public class StewardFlow implements ClientFlow {
         RecordView corrected = records.recordCorrect(created.getId(), new CorrectionBody()
                 .document(Map.of("email", "ada@example.net")).expectedVersion(read.getVersion()));
         RecordView reread = records.recordRead(created.getId(), PURPOSE, PURPOSE);
+        String importLine = client.getObjectMapper().writeValueAsString(Map.of("subjectId", subjectId, "category", "contact",
+                "purpose", PURPOSE, "document", Map.of("email", "grace@example.org")));
+        ImportReport imported = records.recordImportRecords(importLine + "\n", PURPOSE, PURPOSE);
 
         File export = records.recordExportSubject(subjectId, PURPOSE, PURPOSE);
         List<String> exported = new ArrayList<>();
@@ -84,7 +88,8 @@ public class StewardFlow implements ClientFlow {
         }
 
         return new Observed(issued.getToken().getRole().getValue(), issued.getSecret() != null, created.getVersion(),
-                email(read), corrected.getVersion(), email(reread), exported, erased.getSubjectRef(), afterErasure,
+                email(read), corrected.getVersion(), email(reread), imported.getStored(), exported, erased.getSubjectRef(),
+                afterErasure,
                 problem == null ? null : problem.getType().toString(), problemMedia, bundle.getState().getValue(),
                 zip.toPath(), again, againType);
     }

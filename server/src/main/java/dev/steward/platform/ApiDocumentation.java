@@ -49,8 +49,9 @@ class ApiDocumentation {
                 .info(new Info().title("Steward API").version("v1")
                         .description("Personal data processed as the provider's cloud security policy promises. "
                                 + "Every error is an RFC 9457 problem with a stable type."))
-                .components(new Components().addSecuritySchemes(BEARER, new SecurityScheme()
-                        .type(SecurityScheme.Type.HTTP).scheme("bearer").description("an API token of the caller's tenant")))
+                .components(new Components().addSecuritySchemes(BEARER,
+                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
+                                .description("an API token of the caller's tenant")))
                 .addSecurityItem(new SecurityRequirement().addList(BEARER));
     }
 
@@ -76,7 +77,8 @@ class ApiDocumentation {
     OpenApiCustomizer documentedProblems() {
         // springdoc rebuilds the schemas from the controllers, so the problem schemas join them here
         return api -> {
-            api.getComponents().addSchemas(PROBLEM, problemSchema()).addSchemas("ProblemFieldError", fieldErrorSchema());
+            api.getComponents().addSchemas(PROBLEM, problemSchema())
+                    .addSchemas("ProblemFieldError", fieldErrorSchema());
             api.getPaths().values().forEach(path -> path.readOperationsMap()
                     .forEach((method, op) -> addProblems(api, method, op)));
         };
@@ -122,7 +124,8 @@ class ApiDocumentation {
                 .addProperty("status", new IntegerSchema().format("int32"))
                 .addProperty("detail", new StringSchema())
                 .addProperty("instance", new StringSchema().format("uri"))
-                .addProperty("errors", new ArraySchema().items(new Schema<>().$ref("#/components/schemas/ProblemFieldError")))
+                .addProperty("errors",
+                        new ArraySchema().items(new Schema<>().$ref("#/components/schemas/ProblemFieldError")))
                 .required(List.of("type", "title", "status"));
     }
 

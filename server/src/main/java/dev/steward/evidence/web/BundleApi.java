@@ -53,7 +53,8 @@ class BundleApi {
     @ApiResponse(responseCode = "201", description = "Requested and built; download holds the single-use link")
     ResponseEntity<BundleView> request(
             @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
-            mediaType = "application/json", schema = @Schema(implementation = BundleRequestBody.class))) @RequestBody Map<String, Object> body) {
+                    mediaType = "application/json", schema = @Schema(implementation = BundleRequestBody.class)))
+            @RequestBody Map<String, Object> body) {
         var caller = Callers.current();
         caller.require(dev.steward.platform.Permission.EVIDENCE_READ);
         BundleView v = bundles.request(caller, parse(body));
@@ -70,7 +71,8 @@ class BundleApi {
     @ApiResponse(responseCode = "201", description = "Requested; built once the customer administrator approves")
     ResponseEntity<BundleView> requestFor(@PathVariable UUID tenantId,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
-            mediaType = "application/json", schema = @Schema(implementation = BundleRequestBody.class))) @RequestBody Map<String, Object> body) {
+                    mediaType = "application/json", schema = @Schema(implementation = BundleRequestBody.class)))
+            @RequestBody Map<String, Object> body) {
         var caller = Callers.current();
         bundles.authoriseRequestFor(caller, tenantId);
         BundleView v = bundles.requestFor(caller, tenantId, parse(body));

@@ -58,8 +58,8 @@ class RecordApi {
 
     static final String NDJSON = "application/x-ndjson";
 
-    private static final String EXPORT_LINES = "NDJSON, one RecordView per line, document included; a failure after the "
-            + "first line ends the stream with one line {\"error\": problem}";
+    private static final String EXPORT_LINES = "NDJSON, one RecordView per line, document included; "
+            + "a failure after the first line ends the stream with one line {\"error\": problem}";
 
     private final RecordStore store;
     private final RecordTransfer transfer;

@@ -16,7 +16,8 @@ import dev.steward.records.RevealedVersion;
 /** A record as the API shows it; {@code document} only when it was read for a purpose. */
 record RecordView(UUID id, String subjectRef, String category, RecordSource source, String purpose, int version,
         Instant createdAt, String createdBy, Instant updatedAt, String updatedBy,
-        @Schema(implementation = Map.class, description = "the personal data, only when read for a purpose") @JsonRawValue String document) {
+        @Schema(implementation = Map.class, description = "the personal data, only when read for a purpose")
+        @JsonRawValue String document) {
 
     static RecordView of(RecordInfo i) {
         return new RecordView(i.id(), i.subjectRef(), i.category(), i.source(), i.purpose(), i.version(), i.createdAt(),

@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.CompletedEventPublications;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.scheduling.annotation.EnableAsync;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -27,6 +28,8 @@ import org.springframework.stereotype.Component;
  *       {@code steward.events.retry-interval} once it is older than {@code steward.events.retry-after}
  *       (so a listener still running is not started twice).</li>
  *   <li>The number of incomplete publications is the gauge {@code steward_events_incomplete}.</li>
+ *   <li>Completed publications are deleted after {@code steward.events.keep-completed} (they hold
+ *       ids and states only; the acts themselves are in the system log).</li>
  * </ul>
  */
 @Component
@@ -36,14 +39,19 @@ public class EventPublications {
     private static final Logger log = LoggerFactory.getLogger(EventPublications.class);
 
     private final IncompleteEventPublications incomplete;
+    private final CompletedEventPublications completed;
     private final JdbcClient jdbc;
     private final Duration retryAfter;
+    private final Duration keepCompleted;
 
-    EventPublications(IncompleteEventPublications incomplete, JdbcClient jdbc, MeterRegistry meters,
-            @Value("${steward.events.retry-after:PT1M}") Duration retryAfter) {
+    EventPublications(IncompleteEventPublications incomplete, CompletedEventPublications completed, JdbcClient jdbc,
+            MeterRegistry meters, @Value("${steward.events.retry-after:PT1M}") Duration retryAfter,
+            @Value("${steward.events.keep-completed:P7D}") Duration keepCompleted) {
         this.incomplete = incomplete;
+        this.completed = completed;
         this.jdbc = jdbc;
         this.retryAfter = retryAfter;
+        this.keepCompleted = keepCompleted;
         Gauge.builder("steward.events.incomplete", this, EventPublications::countIncomplete)
                 .description("Domain event publications whose listener has not completed (failed or not yet run)")
                 .register(meters);
@@ -64,5 +72,6 @@ public class EventPublications {
             log.info("{} event publications incomplete; resubmitting those older than {}", waiting, retryAfter);
             incomplete.resubmitIncompletePublicationsOlderThan(retryAfter);
         }
+        completed.deletePublicationsOlderThan(keepCompleted);
     }
 }

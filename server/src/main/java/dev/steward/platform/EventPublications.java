@@ -12,7 +12,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.CompletedEventPublications;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.scheduling.annotation.EnableAsync;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -63,9 +62,17 @@ public class EventPublications {
                 .single();
     }
 
+    /**
+     * The resubmission as a job: one node at a time hands incomplete publications to their
+     * listeners, so two nodes never start the same listener twice for one retry.
+     */
+    @org.springframework.context.annotation.Bean
+    static Job eventResubmission(EventPublications publications,
+            @Value("${steward.events.retry-interval:PT1M}") Duration interval) {
+        return Job.of("platform.event-resubmission", interval, publications::resubmitIncomplete);
+    }
+
     /** Hands every publication incomplete for longer than {@code steward.events.retry-after} to its listener again. */
-    @Scheduled(fixedDelayString = "${steward.events.retry-interval:PT1M}",
-            initialDelayString = "${steward.events.retry-interval:PT1M}")
     public void resubmitIncomplete() {
         long waiting = countIncomplete();
         if (waiting > 0) {

@@ -53,10 +53,11 @@ public class SignInPolicies {
     }
 
     public SignInPolicy change(Caller caller, UUID tenantId, Boolean mfaRequired) {
+        // access first: another tenant's caller learns nothing, not even that the body was wrong
+        Tenant tenant = enter(caller, tenantId, Permission.ACCOUNTS_WRITE, Permission.TENANTS_WRITE);
         if (mfaRequired == null) {
             throw new InvalidField("mfaRequired", "is required (true or false)");
         }
-        Tenant tenant = enter(caller, tenantId, Permission.ACCOUNTS_WRITE, Permission.TENANTS_WRITE);
         if (tenant.isProvider()) {
             throw new InvalidField("mfaRequired", "the provider tenant always requires a second factor");
         }

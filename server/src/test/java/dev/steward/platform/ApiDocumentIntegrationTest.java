@@ -29,7 +29,8 @@ class ApiDocumentIntegrationTest {
     abstract static class Cases extends IntegrationTestBase {
 
         /** Writes that act on the resource named by the path alone, and so take no body. */
-        static final Set<String> BODILESS_WRITES = Set.of("POST /api/v1/evidence/bundles/{bundleId}/approve");
+        static final Set<String> BODILESS_WRITES = Set.of("POST /api/v1/evidence/bundles/{bundleId}/approve",
+                "POST /api/v1/inbox/{noticeId}/read");
 
         static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
 

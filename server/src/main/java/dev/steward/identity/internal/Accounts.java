@@ -95,7 +95,7 @@ public class Accounts {
 
     /** An MFA reset: the seed is forgotten; the account enrols anew at its next sign-in. */
     public void clearSecondFactor(UUID tenantId, UUID id) {
-        jdbc.sql("UPDATE accounts SET totp_seed = NULL, totp_secret = NULL, totp_enabled = FALSE "
+        jdbc.sql("UPDATE accounts SET totp_seed = NULL, totp_secret = NULL, totp_enabled = FALSE, last_totp_step = 0 "
                 + "WHERE tenant_id = ? AND account_id = ?").params(tenantId, id).update();
     }
 

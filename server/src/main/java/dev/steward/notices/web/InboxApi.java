@@ -33,6 +33,7 @@ class InboxApi {
     }
 
     @PostMapping("/{noticeId}/read")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "204", description = "Marked read")
     ResponseEntity<Void> markRead(@PathVariable UUID noticeId) {
         inbox.markRead(Callers.current(), noticeId);
         return ResponseEntity.noContent().build();

@@ -44,25 +44,42 @@ public class ProviderAccessLog {
         log.record(event);
         Caller c = event.caller();
         if (c != null && c.isProvider() && !DataScope.PROVIDER_TENANT.equals(event.tenantId())) {
-            String action = "success".equals(event.outcome()) ? event.action() : event.action() + "." + event.outcome();
-            accesses.insert(event.tenantId(), new ProviderAccess(UUID.randomUUID(), clock.instant(), c.principalId(),
-                    c.role(), c.actor(), action, event.object() == null ? "" : event.object()));
+            list(event.tenantId(), c, event.action(), event.object());
         }
     }
 
     /**
+     * Records that provider staff were refused inside a customer tenant, each in a transaction of
+     * its own (the refused act's rolls back). The entry goes to the provider's log, the actor's own
+     * trail, so that a refused outsider changes nothing of the customer's log or keys; the customer
+     * still sees the attempt on its list.
+     */
+    public void recordRefusal(UUID customerTenant, Caller caller, String action, String object) {
+        if (!caller.isProvider() || DataScope.PROVIDER_TENANT.equals(customerTenant)) {
+            return;
+        }
+        TenantScope.run(DataScope.tenant(DataScope.PROVIDER_TENANT), () -> tx.executeWithoutResult(s -> log.record(
+                new LogEvent(DataScope.PROVIDER_TENANT, caller, action, "tenant:" + customerTenant + " " + object, null,
+                        "refused", null, caller.name()))));
+        TenantScope.run(DataScope.tenant(customerTenant), () -> tx.executeWithoutResult(
+                s -> list(customerTenant, caller, action + ".refused", object)));
+    }
+
+    private void list(UUID tenantId, Caller c, String action, String object) {
+        accesses.insert(tenantId, new ProviderAccess(UUID.randomUUID(), clock.instant(), c.principalId(), c.role(),
+                c.actor(), action, object == null ? "" : object));
+    }
+
+    /**
      * Runs an act of {@code caller} inside {@code tenantId}; when provider staff are refused it
-     * inside a customer tenant, the refusal is recorded (in a transaction of its own, since the
-     * act's rolls back) before it answers, so the customer sees attempts as well as acts.
+     * inside a customer tenant, the refusal is recorded ({@link #recordRefusal}) before it answers,
+     * so the customer sees attempts as well as acts.
      */
     public <T> T refusalsRecorded(Caller caller, UUID tenantId, String action, Supplier<T> act) {
         try {
             return act.get();
         } catch (Forbidden e) {
-            if (caller.isProvider() && !DataScope.PROVIDER_TENANT.equals(tenantId)) {
-                TenantScope.run(DataScope.tenant(tenantId), () -> tx.executeWithoutResult(s -> record(new LogEvent(
-                        tenantId, caller, action, "reason:" + e.getMessage(), null, "refused", null, caller.name()))));
-            }
+            recordRefusal(tenantId, caller, action, "reason:" + e.getMessage());
             throw e;
         }
     }

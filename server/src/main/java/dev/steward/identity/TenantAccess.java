@@ -55,8 +55,11 @@ public class TenantAccess {
     }
 
     private void logEntry(Caller caller, Tenant tenant, Permission permission, boolean allowed) {
+        if (!allowed) {
+            accessLog.recordRefusal(tenant.id(), caller, "provider.entered", "permission:" + permission);
+            return;
+        }
         TenantScope.run(DataScope.tenant(tenant.id()), () -> tx.executeWithoutResult(s -> accessLog.record(
-                new LogEvent(tenant.id(), caller, "provider.entered", "permission:" + permission, null,
-                        allowed ? "success" : "refused", null, caller.name()))));
+                LogEvent.success(tenant.id(), caller, "provider.entered", "permission:" + permission))));
     }
 }

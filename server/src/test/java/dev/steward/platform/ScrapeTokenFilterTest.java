@@ -47,7 +47,9 @@ class ScrapeTokenFilterTest {
         ScrapeTokenFilter filter = new ScrapeTokenFilter("s3cret-scrape");
         assertThat(after(filter, "Bearer s3cret-scrape").getAuthorities())
                 .extracting(a -> a.getAuthority()).containsExactly(ScrapeTokenFilter.AUTHORITY);
-        assertThat(after(filter, "bearer s3cret-scrape")).isNotNull();
+        assertThat(after(filter, "bearer s3cret-scrape").getAuthorities())
+                .as("the scheme is case-insensitive (RFC 9110)")
+                .extracting(a -> a.getAuthority()).containsExactly(ScrapeTokenFilter.AUTHORITY);
         assertThat(after(filter, "Bearer s3cret-scrapf")).isNull();
         assertThat(after(filter, "Bearer s3cret-scrape2")).isNull();
         assertThat(after(filter, "Basic czNjcmV0LXNjcmFwZQ==")).isNull();

@@ -76,7 +76,8 @@ class BundleTrustTest {
             assertThat(Checkpoint.open(attested, INSTALL.verifier()).origin()).isEqualTo(origin);
             assertThat(ledger.attest(LOG, attested)).isEqualTo(attested);
             assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> ledger.attest(OTHER, old)))
-                    .as("a checkpoint of one log is never attested for another").isNotNull();
+                    .as("a checkpoint of one log is never attested for another")
+                    .isInstanceOf(dev.steward.ledger.note.NoteInvalid.class).hasMessageContaining("is not the origin of log");
         }
     }
 

@@ -42,7 +42,7 @@ public class LedgerHolder implements DisposableBean {
             @Value("${steward.ledger.batch-size:4096}") int batchSize,
             @Value("${steward.ledger.batch-age:2ms}") Duration batchAge,
             @Value("${steward.ledger.integration-poll:20ms}") Duration poll) {
-        this.storage = new JdbcLogStorage(dataSource, clock);
+        this.storage = new JdbcLogStorage(new ProviderWideConnections(dataSource), clock);
         this.signer = signingKey(jdbc, master, clock, keyName);
         LedgerConfig config = new LedgerConfig(batchSize, batchAge, 100_000, batchSize, poll);
         this.ledger = new Ledger(storage, signer, clock, clockOffset, config,

@@ -24,6 +24,13 @@ import org.junit.jupiter.api.Test;
  */
 class LedgerTablesOnlyInLedgerTest {
 
+    /**
+     * Files allowed to name ledger tables, each with its reason. V282 puts them under the server's
+     * row-level security policy (a PostgreSQL function of the server's own migrations): it names the
+     * tables, reads and changes no row.
+     */
+    private static final java.util.Set<String> ALLOWED = java.util.Set.of("V282__ledger_row_level_security.sql");
+
     private static final Pattern LEDGER_TABLE = Pattern.compile("\\bledger_[a-z_]+", Pattern.CASE_INSENSITIVE);
     private static final Pattern JAVA_COMMENT = Pattern.compile("//[^\\n]*|/\\*.*?\\*/", Pattern.DOTALL);
     private static final Pattern SQL_COMMENT = Pattern.compile("--[^\\n]*");
@@ -51,7 +58,8 @@ class LedgerTablesOnlyInLedgerTest {
     private static void scan(Path root, String suffix, Pattern comments, List<String> found) {
         assertThat(root).as("source folder (tests run in the server module)").isDirectory();
         try (Stream<Path> files = Files.walk(root)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(suffix)).toList()) {
+            for (Path f : files.filter(p -> p.toString().endsWith(suffix))
+                    .filter(p -> !ALLOWED.contains(p.getFileName().toString())).toList()) {
                 names(Files.readString(f), comments).forEach(n -> found.add(f + ": " + n));
             }
         } catch (IOException e) {

@@ -217,7 +217,7 @@ public class Invitations {
                         "'" + account.username() + "' (" + account.role() + ") accepted the invitation that "
                                 + i.issuedBy() + " issued at " + i.issuedAt() + ", set a password and enrolled a second factor.");
             }
-            return account;
+            return accounts.find(tenant.id(), account.id()).orElseThrow(InvitationInvalid::new);
         }));
     }
 
@@ -237,13 +237,15 @@ public class Invitations {
                 throw new InvitationInvalid();
             }
             Account a = accounts.find(i.tenantId(), i.accountId()).orElseThrow(InvitationInvalid::new);
-            if (a.disabled() || a.lockedAt(now)) {
+            String sourceRef = keys.sourceRef(a.tenantId(), String.valueOf(source));
+            // the same lock as sign-in: by account and source, so a stranger cannot lock the owner out
+            boolean lockedHere = failures.find(a.tenantId(), a.id(), sourceRef).map(f -> f.lockedAt(now)).orElse(false);
+            if (a.disabled() || a.lockedAt(now) || lockedHere) {
                 throw new InvalidField("currentPassword", "this account is disabled or locked for a while");
             }
             if (!hasher.matches(currentPassword == null ? "" : currentPassword, a.passwordHash())) {
                 tx.executeWithoutResult(s -> {
-                    failures.recordFailure(a.tenantId(), a.id(), keys.sourceRef(a.tenantId(), String.valueOf(source)),
-                            maxFailures, lockout, now);
+                    failures.recordFailure(a.tenantId(), a.id(), sourceRef, maxFailures, lockout, now);
                     accessLog.record(new LogEvent(a.tenantId(), callerOf(a), "auth.mfa.enrolment-refused",
                             "account:" + a.id() + " invitation:" + i.id(), null, "refused", null, a.username()));
                 });

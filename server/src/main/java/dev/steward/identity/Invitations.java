@@ -27,11 +27,11 @@ import dev.steward.platform.DataScope;
 import dev.steward.platform.Forbidden;
 import dev.steward.platform.InvalidField;
 import dev.steward.platform.NotFound;
-import dev.steward.platform.Permission;
 import dev.steward.platform.Role;
 import dev.steward.platform.TenantScope;
 import dev.steward.tenancy.Tenant;
 import dev.steward.tenancy.TenantRegister;
+import dev.steward.tenancy.TenantPermissions;
 
 /**
  * One-time links by which a person sets their own credentials (ROLE-1, SEC-4).
@@ -107,8 +107,8 @@ public class Invitations {
 
     private IssuedInvitation issueChecked(Caller caller, UUID tenantId, NewInvitation r) {
         boolean onboarding = caller.isProvider() && !caller.tenantId().equals(tenantId)
-                && caller.role().allows(Permission.TENANTS_WRITE);
-        Tenant tenant = onboarding ? customerToOnboard(caller, tenantId) : access.enter(caller, tenantId, Permission.ACCOUNTS_WRITE);
+                && caller.role().allows(TenantPermissions.TENANTS_WRITE);
+        Tenant tenant = onboarding ? customerToOnboard(caller, tenantId) : access.enter(caller, tenantId, AccountPermissions.ACCOUNTS_WRITE);
         // checked once the caller may be here at all: a stranger learns nothing from a 400
         if (r.password() != null) {
             throw new InvalidField("password", "is set by the invited person, never by whoever invites them");
@@ -289,7 +289,7 @@ public class Invitations {
     }
 
     private Tenant customerToOnboard(Caller caller, UUID tenantId) {
-        caller.require(Permission.TENANTS_WRITE);
+        caller.require(TenantPermissions.TENANTS_WRITE);
         Tenant tenant = tenants.find(tenantId).orElseThrow(() -> new NotFound("tenant " + tenantId));
         if (tenant.isProvider() || !tenant.isActive()) {
             throw new Forbidden("onboarding is for an active customer tenant");

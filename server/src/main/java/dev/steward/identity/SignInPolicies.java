@@ -12,7 +12,6 @@ import dev.steward.identity.internal.TenantSignInPolicies;
 import dev.steward.platform.Caller;
 import dev.steward.platform.DataScope;
 import dev.steward.platform.InvalidField;
-import dev.steward.platform.Permission;
 import dev.steward.platform.TenantScope;
 import dev.steward.tenancy.Tenant;
 
@@ -49,13 +48,13 @@ public class SignInPolicies {
     }
 
     public SignInPolicy get(Caller caller, UUID tenantId) {
-        Tenant tenant = access.enter(caller, tenantId, Permission.ACCOUNTS_READ);
+        Tenant tenant = access.enter(caller, tenantId, AccountPermissions.ACCOUNTS_READ);
         return policyOf(tenant);
     }
 
     public SignInPolicy change(Caller caller, UUID tenantId, Boolean mfaRequired) {
         // access first: another tenant's caller learns nothing, not even that the body was wrong
-        Tenant tenant = access.enter(caller, tenantId, Permission.ACCOUNTS_WRITE);
+        Tenant tenant = access.enter(caller, tenantId, AccountPermissions.ACCOUNTS_WRITE);
         if (mfaRequired == null) {
             throw new InvalidField("mfaRequired", "is required (true or false)");
         }

@@ -24,7 +24,6 @@ import dev.steward.platform.InvalidField;
 import dev.steward.platform.NotFound;
 import dev.steward.platform.Page;
 import dev.steward.platform.PageRequest;
-import dev.steward.platform.Permission;
 import dev.steward.platform.Role;
 import dev.steward.platform.TenantScope;
 import dev.steward.tenancy.TenantRegister;
@@ -60,7 +59,7 @@ public class TokenIssuer {
     }
 
     public IssuedToken issue(Caller caller, String name, Role role, Integer expiresInDays) {
-        caller.require(Permission.TOKENS_MANAGE);
+        caller.require(AccountPermissions.TOKENS_MANAGE);
         if (name == null || name.isBlank() || name.length() > 100) {
             throw new InvalidField("name", "must be 1 to 100 characters");
         }
@@ -103,14 +102,14 @@ public class TokenIssuer {
     }
 
     public Page<ApiToken> list(Caller caller, PageRequest page) {
-        caller.require(Permission.TOKENS_MANAGE);
+        caller.require(AccountPermissions.TOKENS_MANAGE);
         UUID t = caller.tenantId();
         return TenantScope.call(DataScope.tenant(t),
                 () -> new Page<>(tokens.page(t, page.offset(), page.size()), page.page(), page.size(), tokens.count(t)));
     }
 
     public ApiToken get(Caller caller, UUID tokenId) {
-        caller.require(Permission.TOKENS_MANAGE);
+        caller.require(AccountPermissions.TOKENS_MANAGE);
         return TenantScope.call(DataScope.tenant(caller.tenantId()), () -> tokens.find(caller.tenantId(), tokenId))
                 .orElseThrow(() -> new NotFound("token " + tokenId));
     }

@@ -10,7 +10,9 @@ import dev.steward.jobs.Jobs;
 import dev.steward.platform.Callers;
 import dev.steward.platform.ConsolePage;
 import dev.steward.platform.EventPublications;
-import dev.steward.platform.Permission;
+import dev.steward.jobs.JobPermissions;
+import java.util.List;
+import dev.steward.platform.ConsoleMenuEntry;
 
 /**
  * Console page "Jobs": each background job's last run and outcome, next run, and whether it is
@@ -35,11 +37,16 @@ class JobConsole implements ConsolePage {
     @GetMapping("/console/jobs")
     String page(Model model) {
         model.addAttribute("jobs", jobs.list(Callers.current()));
-        Callers.current().require(Permission.JOBS_READ);
+        Callers.current().require(JobPermissions.JOBS_READ);
         model.addAttribute("incompleteCount", publications.countIncomplete());
         model.addAttribute("incomplete", publications.incomplete(SHOWN_PUBLICATIONS));
         model.addAttribute("alertAfter", jobs.alertAfter());
         model.addAttribute("now", clock.instant());
         return "jobs";
+    }
+
+    @Override
+    public List<ConsoleMenuEntry> menuEntries() {
+        return List.of(ConsoleMenuEntry.of("/console/jobs", "Jobs", JobPermissions.JOBS_READ, 60));
     }
 }

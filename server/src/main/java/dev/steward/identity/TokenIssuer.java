@@ -2,11 +2,8 @@ package dev.steward.identity;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
@@ -27,6 +24,7 @@ import dev.steward.platform.PageRequest;
 import dev.steward.platform.Role;
 import dev.steward.platform.TenantScope;
 import dev.steward.tenancy.TenantRegister;
+import dev.steward.platform.Secrets;
 
 /**
  * API tokens for customers' systems. A token reads {@code stw_<tenant><token>_<secret>}: the ids
@@ -35,7 +33,6 @@ import dev.steward.tenancy.TenantRegister;
 @Service
 public class TokenIssuer {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final HexFormat HEX = HexFormat.of();
     /** Tokens checked in the last seconds, so a busy client does not cost a query per request. */
     private static final Duration CACHE_TTL = Duration.ofSeconds(5);
@@ -86,11 +83,9 @@ public class TokenIssuer {
 
     private IssuedToken issueUnchecked(Caller caller, UUID tenantId, UUID createdBy, String name, Role role,
             Duration lifetime) {
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
-        String secretText = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String secretText = Secrets.randomToken();
         var now = clock.instant();
-        ApiToken token = new ApiToken(tenantId, UUID.randomUUID(), name, role, sha256(secretText), createdBy, now,
+        ApiToken token = new ApiToken(tenantId, UUID.randomUUID(), name, role, Secrets.sha256Hex(secretText), createdBy, now,
                 now.plus(lifetime), null);
         TenantScope.run(DataScope.tenant(tenantId), () -> tx.executeWithoutResult(s -> {
             tokens.insert(token);
@@ -153,7 +148,7 @@ public class TokenIssuer {
             recent.put(tokenId, new Cached(token, nowMillis + CACHE_TTL.toMillis()));
         }
         if (!MessageDigest.isEqual(token.secretHash().getBytes(StandardCharsets.US_ASCII),
-                sha256(secret).getBytes(StandardCharsets.US_ASCII)) || !token.usableAt(clock.instant())) {
+                Secrets.sha256Hex(secret).getBytes(StandardCharsets.US_ASCII)) || !token.usableAt(clock.instant())) {
             return Optional.empty();
         }
         return Optional.of(new Caller(tenantId, tokenId, token.name(), token.role(), Caller.Kind.TOKEN));
@@ -172,13 +167,5 @@ public class TokenIssuer {
             lo = (lo << 8) | (b[i + 8] & 0xff);
         }
         return new UUID(hi, lo);
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

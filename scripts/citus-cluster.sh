@@ -66,7 +66,7 @@ as_owner() {
 
 psql_on() { # port database sql...
   local port=$1 db=$2; shift 2
-  as_owner "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$port" -U postgres -d "$db" -c "$*" >&2
+  as_owner "$PG_BIN/psql" -X -q -At -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$port" -U postgres -d "$db" -c "$*" >&2
 }
 
 start_cluster() {

@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
@@ -25,6 +26,7 @@ import dev.steward.platform.DataScope;
 import dev.steward.platform.ScopeChangedInTransaction;
 import dev.steward.platform.Role;
 import dev.steward.platform.TenantScope;
+import dev.steward.support.CitusCondition;
 import dev.steward.support.Db;
 import dev.steward.support.IntegrationTestBase;
 import dev.steward.tenancy.Tenant;
@@ -39,6 +41,12 @@ class RowLevelSecurityIntegrationTest {
     @Nested
     @ActiveProfiles(Db.POSTGRES)
     class OnPostgres extends Cases {
+    }
+
+    @Nested
+    @ActiveProfiles(Db.CITUS)
+    @ExtendWith(CitusCondition.class)
+    class OnCitus extends Cases {
     }
 
     abstract static class Cases extends IntegrationTestBase {
@@ -79,6 +87,9 @@ class RowLevelSecurityIntegrationTest {
             long seenFromA = TenantScope.call(DataScope.tenant(a.id()),
                     () -> jdbc.sql("SELECT COUNT(*) FROM accounts WHERE tenant_id <> ?").param(a.id()).query(Long.class).single());
             assertThat(seenFromA).as("rows of other tenants visible in A's scope").isZero();
+            long ownInA = TenantScope.call(DataScope.tenant(a.id()),
+                    () -> jdbc.sql("SELECT COUNT(*) FROM accounts").query(Long.class).single());
+            assertThat(ownInA).as("A's own account, the scope having reached the node holding it").isOne();
             long seenUnscoped = jdbc.sql("SELECT COUNT(*) FROM accounts").query(Long.class).single();
             assertThat(seenUnscoped).as("rows visible without any scope").isZero();
         }

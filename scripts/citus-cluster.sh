@@ -88,11 +88,13 @@ listen_addresses = '127.0.0.1'
 unix_socket_directories = '$dir'
 shared_preload_libraries = 'citus'
 max_connections = 200
-fsync = off
-synchronous_commit = off
-full_page_writes = off
 shared_buffers = 64MB
 EOF
+    # Tests throw the cluster away: durability costs them time for nothing. Benchmarks compare it with
+    # a durable single PostgreSQL, so STEWARD_CITUS_DURABLE=1 keeps the defaults.
+    if [ "${STEWARD_CITUS_DURABLE:-0}" != 1 ]; then
+      printf 'fsync = off\nsynchronous_commit = off\nfull_page_writes = off\n' >> "$dir/node$node/postgresql.conf"
+    fi
     as_owner "$PG_BIN/pg_ctl" -D "$dir/node$node" -l "$dir/node$node.log" -w -t 60 start >&2
   done
   for node in 0 1 2; do

@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,6 +22,7 @@ import dev.steward.platform.DataScope;
 import dev.steward.platform.Role;
 import dev.steward.platform.TenantScope;
 import dev.steward.support.ApiClient.Response;
+import dev.steward.support.CitusCondition;
 import dev.steward.support.Db;
 import dev.steward.support.Fixtures;
 import dev.steward.support.IntegrationTestBase;
@@ -42,6 +44,12 @@ class CrossTenantAttackIntegrationTest {
     @Nested
     @ActiveProfiles(Db.POSTGRES)
     class OnPostgres extends Cases {
+    }
+
+    @Nested
+    @ActiveProfiles(Db.CITUS)
+    @ExtendWith(CitusCondition.class)
+    class OnCitus extends Cases {
     }
 
     abstract static class Cases extends IntegrationTestBase {

@@ -11,12 +11,13 @@ import dev.steward.platform.InvalidField;
  */
 public record Purpose(String name) {
 
+    // first: the constants below are checked against it as they are created
+    private static final Pattern FORM = Pattern.compile("[a-z][a-z0-9-]{0,63}");
+
     /** Keeping the data stored: what a restriction of processing still allows (Art. 18(2) GDPR). */
     public static final Purpose STORAGE = new Purpose("storage");
     /** The establishment, exercise or defence of legal claims: also allowed under a restriction. */
     public static final Purpose LEGAL_CLAIMS = new Purpose("legal-claims");
-
-    private static final Pattern FORM = Pattern.compile("[a-z][a-z0-9-]{0,63}");
 
     public Purpose {
         if (name == null || !FORM.matcher(name).matches()) {

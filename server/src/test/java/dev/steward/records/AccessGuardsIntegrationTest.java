@@ -259,6 +259,19 @@ class AccessGuardsIntegrationTest {
         }
 
         @Test
+        void theFirstRefusalEndsTheAccessAndOnlyThatGuardIsLogged() {
+            Subject s = subjectWithRecords(1);
+            assertThat(flags(s, Map.of("objected", true)).status()).isEqualTo(200);
+            assertThat(api.patch(fixtures.operatorToken(), "/api/v1/tenants/" + s.tenant().id(),
+                    Map.of("storageCountries", List.of("DE"))).status()).isEqualTo(200);
+
+            refused(read(s, 0, "marketing"), 403, "outside-allowed-countries");
+            assertThat(refusalsLogged(s.tenant().id(), "residency")).isEqualTo(1);
+            assertThat(refusalsLogged(s.tenant().id(), "subject-flags"))
+                    .as("the subject-flags guard judges after residency, so it was not asked").isZero();
+        }
+
+        @Test
         void badFlagsAndHoldsNameTheFieldAndChangeNothing() {
             Subject s = subjectWithRecords(1);
             Subject other = subjectWithRecords(s.tenant(), s.token(), 1);

@@ -275,8 +275,11 @@ class RecordApiIntegrationTest {
             assertThat(count("SELECT COUNT(*) FROM records WHERE tenant_id = ?", tenant.id())).isEqualTo(2);
             assertThat(count("SELECT COUNT(*) FROM access_log WHERE tenant_id = ? AND action = 'IMPORT'", tenant.id()))
                     .isEqualTo(2);
-            assertThat(count("SELECT COUNT(*) FROM evidence_index WHERE tenant_id = ? AND action = 'record.import'",
-                    tenant.id())).as("each stored line is in the system log").isEqualTo(2);
+            assertThat(count("SELECT COUNT(*) FROM evidence_index WHERE tenant_id = ? AND action = 'record.import'"
+                    + " AND outcome = 'success'", tenant.id())).as("each stored line is in the system log").isEqualTo(2);
+            assertThat(count("SELECT COUNT(*) FROM evidence_index WHERE tenant_id = ? AND action = 'record.import'"
+                    + " AND outcome = 'refused' AND object_ref = 'guard:purpose'", tenant.id()))
+                    .as("the line the purpose guard refused, naming the guard").isEqualTo(1);
 
             String allRefused = String.join("\n",
                     "{\"subjectId\":\"" + s + "\",\"category\":\"astrology\",\"document\":{\"a\":1}}",

@@ -72,11 +72,16 @@ class CrossTenantAttackIntegrationTest {
                     "purpose", "contract", "document", Map.of("note", canary)));
             assertThat(bRecord.status()).isEqualTo(201);
             String bRecordId = bRecord.json().get("id").asString();
+            String holdReason = "hold-of-b-" + UUID.randomUUID();
+            var bHold = api.post(bAdminToken, "/api/v1/subjects/" + B_SUBJECT + "/legal-holds",
+                    Map.of("reason", holdReason));
+            assertThat(bHold.status()).isEqualTo(201);
+            String bHoldId = bHold.json().get("id").asString();
             Map<String, String> bObjects = Map.of("tenantId", b.id().toString(), "accountId", bAdmin.id().toString(),
                     "tokenId", bTokenId.toString(), "recordId", bRecordId, "subjectId", B_SUBJECT, "logId",
-                    b.id().toString(), "bundleId", UUID.randomUUID().toString());
+                    b.id().toString(), "bundleId", UUID.randomUUID().toString(), "holdId", bHoldId);
             List<String> secretsOfB = List.of(b.slug(), bAdmin.username(), bAdmin.id().toString(), bTokenId.toString(),
-                    bRecordId, canary);
+                    bRecordId, canary, bHoldId, holdReason);
 
             Map<String, String> attackers = Map.of("customer admin of A", fixtures.token(a, Role.CUSTOMER_ADMIN),
                     "managed-service staff (B is not fully managed)", fixtures.token(fixtures.provider(), Role.MANAGED_SERVICE));
@@ -172,6 +177,7 @@ class CrossTenantAttackIntegrationTest {
             body.put("purpose", "contract");
             body.put("document", Map.of("planted", true));
             body.put("categories", List.of("contact"));
+            body.put("reason", "attacker's hold");
             return body;
         }
 

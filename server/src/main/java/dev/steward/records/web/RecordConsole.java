@@ -12,6 +12,7 @@ import dev.steward.platform.Callers;
 import dev.steward.platform.ConsolePage;
 import dev.steward.platform.PageRequest;
 import dev.steward.platform.ProblemException;
+import dev.steward.records.Purpose;
 import dev.steward.records.RecordStore;
 import dev.steward.records.SubjectErasure;
 import dev.steward.records.RecordPermissions;
@@ -24,8 +25,8 @@ import dev.steward.platform.ConsoleMenuEntry;
 @Controller
 class RecordConsole implements ConsolePage {
 
-    static final List<String> PURPOSES = List.of("contract", "legal-obligation", "service-analytics", "security",
-            "marketing", "support");
+    static final List<String> PURPOSES = List.of("contract", "legal-obligation", "legal-claims", "storage",
+            "service-analytics", "security", "marketing", "support");
 
     private final RecordStore store;
     private final SubjectErasure erasure;
@@ -47,8 +48,8 @@ class RecordConsole implements ConsolePage {
     @PostMapping("/console/records/lookup")
     String lookup(@RequestParam String subjectId, @RequestParam String purpose, Model model) {
         try {
-            model.addAttribute("records", store.ofSubject(Callers.current(), subjectId, purpose, PageRequest.of(0, 200))
-                    .map(RecordView::of));
+            model.addAttribute("records", store.ofSubject(Callers.current(), subjectId, Purpose.named(purpose, "purpose"),
+                    PageRequest.of(0, 200)).map(RecordView::of));
             model.addAttribute("subjectId", subjectId);
             model.addAttribute("purpose", purpose);
         } catch (ProblemException e) {

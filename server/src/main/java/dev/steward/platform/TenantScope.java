@@ -5,8 +5,8 @@ import java.util.function.Supplier;
 
 /**
  * The data scope of the current thread. Set by the web layer once the caller is authenticated,
- * and explicitly by background work; read by {@link ScopedDataSource} whenever a connection is
- * taken, so PostgreSQL's row-level security sees the same tenant the code believes it works for.
+ * and explicitly by background work; read by {@link ScopedDataSource} whenever a transaction begins,
+ * so PostgreSQL's row-level security sees the same tenant the code believes it works for.
  */
 public final class TenantScope {
 

@@ -14,5 +14,5 @@ import dev.steward.platform.Role;
  * @param purpose the named purpose, or {@code null} where none applies (deletion, erasure)
  */
 public record AccessEvent(UUID tenantId, Instant at, String actor, Role role, Action action, String subjectRef,
-        UUID recordId, String purpose, String outcome) {
+        UUID recordId, Purpose purpose, String outcome) {
 }

@@ -24,12 +24,12 @@ final class Inputs {
         return subjectId;
     }
 
-    /** A purpose must be named before anything is looked up; the policy decides whether it is allowed. */
-    static String purposeNamed(String purpose) {
-        if (purpose == null || purpose.isBlank()) {
+    /** A purpose must be named before anything is looked up; the guards decide whether it is allowed. */
+    static Purpose required(Purpose purpose) {
+        if (purpose == null) {
             throw new PurposeNotAllowed("is required: name it in the Purpose header or the purpose query parameter");
         }
-        return purpose.strip();
+        return purpose;
     }
 
     /** A JSON object of at most {@link RecordStore#MAX_DOCUMENT_BYTES} bytes. */

@@ -6,7 +6,7 @@ package dev.steward.records;
  * @param id the record's id chosen by the client (imports, for safe retries), or {@code null} for a new random one
  * @param document the JSON document (an object), at most {@link RecordStore#MAX_DOCUMENT_BYTES} bytes
  */
-public record NewRecord(java.util.UUID id, String category, RecordSource source, String purpose, byte[] document) {
+public record NewRecord(java.util.UUID id, String category, RecordSource source, Purpose purpose, byte[] document) {
 
     @Override
     public String toString() {

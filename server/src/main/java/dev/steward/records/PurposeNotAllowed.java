@@ -5,13 +5,15 @@ import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 
-import dev.steward.platform.ProblemException;
-
-/** The purpose is missing, blank or not one for which this processing is allowed. Nothing was read or changed. */
-public final class PurposeNotAllowed extends ProblemException {
+/** The purpose is missing or not one for which this processing is allowed. Nothing was read or changed. */
+public final class PurposeNotAllowed extends AccessRefused {
 
     public PurposeNotAllowed(String message) {
-        super("purpose-not-allowed", HttpStatus.BAD_REQUEST, "Purpose not allowed", "purpose: " + message,
-                Map.of("errors", List.of(Map.of("field", "purpose", "message", message))));
+        this("purpose", message);
+    }
+
+    public PurposeNotAllowed(String field, String message) {
+        super("purpose-not-allowed", HttpStatus.BAD_REQUEST, "Purpose not allowed", field + ": " + message,
+                Map.of("errors", List.of(Map.of("field", field, "message", message))));
     }
 }

@@ -23,8 +23,8 @@ import dev.steward.platform.NotFound;
 import dev.steward.platform.Page;
 import dev.steward.platform.PageRequest;
 import dev.steward.platform.ProblemException;
-import dev.steward.platform.Permission;
 import dev.steward.platform.TenantScope;
+import dev.steward.records.internal.AccessGuardChain;
 import dev.steward.records.internal.RecordCrypto;
 import dev.steward.records.internal.Records;
 import dev.steward.records.internal.TenantRecordSettings;
@@ -36,18 +36,22 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <h2>Guarantees</h2>
  * <ul>
- *   <li>Every path first passes the {@link TenantStateGuard}: a tenant whose contract is no longer
- *       active processes nothing (STOR-3).</li>
+ *   <li>Every path enters the tenant through the {@link AccessGuard} chain (the
+ *       {@link TenantStateGuard} first: a tenant whose contract is no longer active processes
+ *       nothing, STOR-3), and every access of a subject's record passes the chain again with its
+ *       purpose, subject and record, inside the access's transaction.</li>
  *   <li>Documents are stored only as ciphertext under the subject's data key, bound to tenant,
  *       subject, record and version; subjects only as pseudonyms. The customer's subject
  *       identifier is never stored.</li>
- *   <li>Every read and write names its purpose and passes the {@link PurposePolicy}; each access
+ *   <li>Every read and write names its {@link Purpose}; each access
  *       is written to the {@link PersonalDataAccessLog} in the same transaction, so a failed
  *       access leaves no entry and a successful one cannot lack it.</li>
  *   <li>A correction keeps the previous version (encrypted) in the record's history.</li>
  *   <li>Records of another tenant answer 404, as if they did not exist.</li>
  *   <li>An erased subject's records answer 410 {@code subject-erased}, also while their rows
  *       still wait for the purge.</li>
+ *   <li>A read of a category leaves out the records a guard refuses for their subject (restricted,
+ *       objected); each refusal is in the system log.</li>
  * </ul>
  */
 @Service
@@ -59,33 +63,32 @@ public class RecordStore {
     private final Records records;
     private final RecordCrypto crypto;
     private final TenantRecordSettings settings;
-    private final PurposePolicy policy;
+    private final AccessGuardChain guards;
     private final PersonalDataAccessLog accessLog;
-    private final TenantStateGuard guard;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final JsonMapper json;
 
     private final SystemLog systemLog;
 
-    RecordStore(Records records, RecordCrypto crypto, TenantRecordSettings settings, PurposePolicy policy,
-            PersonalDataAccessLog accessLog, TenantStateGuard guard, TransactionTemplate tx, Clock clock,
-            JsonMapper json, SystemLog systemLog) {
+    RecordStore(Records records, RecordCrypto crypto, TenantRecordSettings settings, AccessGuardChain guards,
+            PersonalDataAccessLog accessLog, TransactionTemplate tx, Clock clock, JsonMapper json,
+            SystemLog systemLog) {
         this.systemLog = systemLog;
         this.records = records;
         this.crypto = crypto;
         this.settings = settings;
-        this.policy = policy;
+        this.guards = guards;
         this.accessLog = accessLog;
-        this.guard = guard;
         this.tx = tx;
         this.clock = clock;
         this.json = json;
     }
 
     public RecordInfo create(Caller caller, String subjectId, NewRecord record) {
-        caller.require(Permission.RECORDS_WRITE);
+        caller.require(RecordPermissions.RECORDS_WRITE);
         Inputs.subjectId(subjectId, "subjectId");
+        Inputs.required(record.purpose());
         byte[] document = Inputs.document(json, record.document(), "document");
         return inTenant(caller, () -> {
             Tenant tenant = admit(caller, Action.CREATE);
@@ -105,7 +108,8 @@ public class RecordStore {
         if (crypto.isErased(t, subject)) {
             throw new SubjectGone();
         }
-        policy.check(caller, tenant, subject, record.purpose(), action);
+        guards.check(Access.of(caller, tenant, action).forPurpose(Inputs.required(record.purpose())).ofSubject(subject)
+                .inCategory(record.category()));
         UUID id = record.id() != null ? record.id() : UUID.randomUUID();
         if (record.id() != null && records.exists(t, id)) {
             throw new Conflict("id: a record with this id exists already");
@@ -145,7 +149,8 @@ public class RecordStore {
                 if (crypto.isErased(t, subjects[i])) {
                     throw new SubjectGone();
                 }
-                policy.check(caller, tenant, subjects[i], item.record().purpose(), action);
+                guards.check(Access.of(caller, tenant, action).forPurpose(Inputs.required(item.record().purpose()))
+                        .ofSubject(subjects[i]).inCategory(item.record().category()));
             } catch (ProblemException e) {
                 out[i] = new Outcome(null, e);
             }
@@ -204,9 +209,9 @@ public class RecordStore {
     }
 
     /** One record, decrypted for the named purpose. */
-    public RevealedRecord read(Caller caller, UUID recordId, String purpose) {
-        caller.require(Permission.RECORDS_READ);
-        String p = Inputs.purposeNamed(purpose);
+    public RevealedRecord read(Caller caller, UUID recordId, Purpose purpose) {
+        caller.require(RecordPermissions.RECORDS_READ);
+        Purpose p = Inputs.required(purpose);
         return inTenant(caller, () -> {
             Tenant tenant = admit(caller, Action.READ);
             return tx.execute(s -> {
@@ -217,10 +222,10 @@ public class RecordStore {
     }
 
     /** The records of one subject, oldest first, decrypted for the named purpose. */
-    public Page<RevealedRecord> ofSubject(Caller caller, String subjectId, String purpose, PageRequest page) {
-        caller.require(Permission.RECORDS_READ);
+    public Page<RevealedRecord> ofSubject(Caller caller, String subjectId, Purpose purpose, PageRequest page) {
+        caller.require(RecordPermissions.RECORDS_READ);
         Inputs.subjectId(subjectId, "subjectId");
-        String p = Inputs.purposeNamed(purpose);
+        Purpose p = Inputs.required(purpose);
         return inTenant(caller, () -> {
             Tenant tenant = admit(caller, Action.READ);
             return tx.execute(s -> {
@@ -233,7 +238,7 @@ public class RecordStore {
                 if (total == 0) {
                     throw new NotFound("subject");
                 }
-                policy.check(caller, tenant, subject, p, Action.READ);
+                guards.check(Access.of(caller, tenant, Action.READ).forPurpose(p).ofSubject(subject));
                 List<RevealedRecord> items = new ArrayList<>();
                 for (Records.Row row : records.ofSubject(t, subject.hmac(), page.offset(), page.size())) {
                     items.add(reveal(caller, tenant, row, p, Action.READ));
@@ -247,10 +252,10 @@ public class RecordStore {
      * Records of one category created in [from, to), oldest first, decrypted for the named purpose.
      * Records of erased subjects still awaiting the purge are left out.
      */
-    public Page<RevealedRecord> ofCategory(Caller caller, String category, Instant from, Instant to, String purpose,
+    public Page<RevealedRecord> ofCategory(Caller caller, String category, Instant from, Instant to, Purpose purpose,
             PageRequest page) {
-        caller.require(Permission.RECORDS_READ);
-        String p = Inputs.purposeNamed(purpose);
+        caller.require(RecordPermissions.RECORDS_READ);
+        Purpose p = Inputs.required(purpose);
         Instant start = from == null ? Instant.EPOCH : from;
         Instant end = to == null ? Instant.parse("9999-12-31T00:00:00Z") : to;
         if (!end.isAfter(start)) {
@@ -261,11 +266,11 @@ public class RecordStore {
             return tx.execute(s -> {
                 UUID t = caller.tenantId();
                 settings.requireCategory(t, category, "category");
-                policy.check(caller, tenant, null, p, Action.READ);
+                guards.check(Access.of(caller, tenant, Action.READ).forPurpose(p).inCategory(category));
                 List<RevealedRecord> items = new ArrayList<>();
                 for (Records.Row row : records.ofCategory(t, category, start, end, page.offset(), page.size())) {
                     if (!crypto.isErased(t, new SubjectRef(row.info().subjectRef()))) {
-                        items.add(reveal(caller, tenant, row, p, Action.READ));
+                        revealUnlessRefused(caller, tenant, row, p, Action.READ).ifPresent(items::add);
                     }
                 }
                 return new Page<>(items, page.page(), page.size(), records.countOfCategory(t, category, start, end));
@@ -275,7 +280,7 @@ public class RecordStore {
 
     /** Corrects a record: a new version, the previous one kept (encrypted) in its history. */
     public RecordInfo correct(Caller caller, UUID recordId, RecordCorrection correction) {
-        caller.require(Permission.RECORDS_WRITE);
+        caller.require(RecordPermissions.RECORDS_WRITE);
         byte[] document = Inputs.document(json, correction.document(), "document");
         return inTenant(caller, () -> {
             Tenant tenant = admit(caller, Action.UPDATE);
@@ -292,8 +297,9 @@ public class RecordStore {
                 }
                 String category = correction.category() != null ? correction.category() : old.category();
                 settings.requireCategory(t, category, "category");
-                String purpose = correction.purpose() != null ? correction.purpose() : old.purpose();
-                policy.check(caller, tenant, subject, purpose, Action.UPDATE);
+                Purpose purpose = correction.purpose() != null ? correction.purpose() : old.purpose();
+                guards.check(Access.of(caller, tenant, Action.UPDATE).forPurpose(purpose).ofSubject(subject)
+                        .ofRecord(old.id()).inCategory(category));
                 int version = old.version() + 1;
                 RecordInfo next = new RecordInfo(old.id(), old.subjectRef(), category, old.source(), purpose, version,
                         old.createdAt(), old.createdBy(), clock.instant(), caller.actor());
@@ -307,9 +313,9 @@ public class RecordStore {
     }
 
     /** Every version of a record, oldest first, the current one last, decrypted for the named purpose. */
-    public List<RevealedVersion> history(Caller caller, UUID recordId, String purpose) {
-        caller.require(Permission.RECORDS_READ);
-        String p = Inputs.purposeNamed(purpose);
+    public List<RevealedVersion> history(Caller caller, UUID recordId, Purpose purpose) {
+        caller.require(RecordPermissions.RECORDS_READ);
+        Purpose p = Inputs.required(purpose);
         return inTenant(caller, () -> {
             Tenant tenant = admit(caller, Action.READ);
             return tx.execute(s -> {
@@ -320,15 +326,16 @@ public class RecordStore {
                 if (crypto.isErased(t, subject)) {
                     throw new SubjectGone();
                 }
-                policy.check(caller, tenant, subject, p, Action.READ);
+                guards.check(Access.of(caller, tenant, Action.READ).forPurpose(p).ofSubject(subject).ofRecord(recordId)
+                        .inCategory(info.category()));
                 List<RevealedVersion> out = new ArrayList<>();
                 for (Records.VersionRow v : records.versions(t, recordId)) {
                     out.add(new RevealedVersion(v.version(), v.category(), v.source(), v.purpose(), v.writtenAt(),
-                            v.writtenBy(), crypto.decryptForPurpose(t, subject, recordId, v.version(), v.payload(), p)));
+                            v.writtenBy(), crypto.decryptForPurpose(t, subject, recordId, v.version(), v.payload(), p.name())));
                 }
                 out.add(new RevealedVersion(info.version(), info.category(), info.source(), info.purpose(),
                         info.updatedAt(), info.updatedBy(),
-                        crypto.decryptForPurpose(t, subject, recordId, info.version(), row.payload(), p)));
+                        crypto.decryptForPurpose(t, subject, recordId, info.version(), row.payload(), p.name())));
                 log(caller, Action.READ, info.subjectRef(), recordId, p, "history of " + out.size() + " versions");
                 return out;
             });
@@ -340,12 +347,14 @@ public class RecordStore {
      * erased, which destroys the key: see {@link SubjectErasure}.)
      */
     public void delete(Caller caller, UUID recordId) {
-        caller.require(Permission.RECORDS_WRITE);
+        caller.require(RecordPermissions.RECORDS_WRITE);
         inTenant(caller, () -> {
-            admit(caller, Action.DELETE);
+            Tenant tenant = admit(caller, Action.DELETE);
             return tx.execute(s -> {
                 UUID t = caller.tenantId();
                 Records.Row row = records.find(t, recordId).orElseThrow(() -> new NotFound("record"));
+                guards.check(Access.of(caller, tenant, Action.DELETE).ofSubject(new SubjectRef(row.info().subjectRef()))
+                        .ofRecord(recordId).inCategory(row.info().category()));
                 records.delete(t, recordId);
                 log(caller, Action.DELETE, row.info().subjectRef(), recordId, null, "deleted");
                 return null;
@@ -354,12 +363,12 @@ public class RecordStore {
     }
 
     public List<String> categories(Caller caller) {
-        caller.require(Permission.RECORDS_READ);
+        caller.require(RecordPermissions.RECORDS_READ);
         return inTenant(caller, () -> settings.categories(caller.tenantId()));
     }
 
     public List<String> replaceCategories(Caller caller, List<String> categories) {
-        caller.require(Permission.RECORDS_CONFIGURE);
+        caller.require(RecordPermissions.RECORDS_CONFIGURE);
         return inTenant(caller, () -> {
             admit(caller, Action.UPDATE);
             return tx.execute(s -> {
@@ -372,30 +381,45 @@ public class RecordStore {
         });
     }
 
-    RevealedRecord reveal(Caller caller, Tenant tenant, Records.Row row, String purpose, Action action) {
+    RevealedRecord reveal(Caller caller, Tenant tenant, Records.Row row, Purpose purpose, Action action) {
         RecordInfo info = row.info();
         SubjectRef subject = new SubjectRef(info.subjectRef());
         UUID t = tenant.id();
         if (crypto.isErased(t, subject)) {
             throw new SubjectGone();
         }
-        policy.check(caller, tenant, subject, purpose, action);
-        String document = crypto.decryptForPurpose(t, subject, info.id(), info.version(), row.payload(), purpose);
+        guards.check(Access.of(caller, tenant, action).forPurpose(purpose).ofSubject(subject).ofRecord(info.id())
+                .inCategory(info.category()));
+        String document = crypto.decryptForPurpose(t, subject, info.id(), info.version(), row.payload(),
+                purpose.name());
         log(caller, action, info.subjectRef(), info.id(), purpose, "revealed");
         return new RevealedRecord(info, document);
     }
 
-    /** Every path enters the tenant here: the {@link TenantStateGuard} first. */
-    Tenant admit(Caller caller, Action action) {
-        return guard.admit(caller, action);
+    /**
+     * As {@link #reveal}, for reads that span subjects: a record a guard refuses for its subject
+     * (the chain has logged the refusal) is left out instead of failing the whole read.
+     */
+    java.util.Optional<RevealedRecord> revealUnlessRefused(Caller caller, Tenant tenant, Records.Row row,
+            Purpose purpose, Action action) {
+        try {
+            return java.util.Optional.of(reveal(caller, tenant, row, purpose, action));
+        } catch (AccessRefused refused) {
+            return java.util.Optional.empty();
+        }
     }
 
-    void log(Caller caller, Action action, String subjectRef, UUID recordId, String purpose, String outcome) {
+    /** Every path enters the tenant here: the whole {@link AccessGuard} chain, the tenant's state first. */
+    Tenant admit(Caller caller, Action action) {
+        return guards.admit(caller, action);
+    }
+
+    void log(Caller caller, Action action, String subjectRef, UUID recordId, Purpose purpose, String outcome) {
         accessLog.record(accessEvent(caller, action, subjectRef, recordId, purpose, outcome));
         systemLog.record(logEvent(caller, action, subjectRef, recordId, purpose, outcome));
     }
 
-    private AccessEvent accessEvent(Caller caller, Action action, String subjectRef, UUID recordId, String purpose,
+    private AccessEvent accessEvent(Caller caller, Action action, String subjectRef, UUID recordId, Purpose purpose,
             String outcome) {
         return new AccessEvent(caller.tenantId(), clock.instant(), caller.actor(), caller.role(), action, subjectRef,
                 recordId, purpose, outcome);
@@ -405,12 +429,12 @@ public class RecordStore {
      * The same act, for the tamper-evident system log (same transaction). Its outcome is one word
      * (success, refused, failed); a longer access-log outcome (an erasure's receipt) goes into the object.
      */
-    private static LogEvent logEvent(Caller caller, Action action, String subjectRef, UUID recordId, String purpose,
+    private static LogEvent logEvent(Caller caller, Action action, String subjectRef, UUID recordId, Purpose purpose,
             String outcome) {
         boolean word = outcome.equals("success") || outcome.equals("refused") || outcome.equals("failed");
         String object = (recordId == null ? "subject" : "record:" + recordId) + (word ? "" : " " + outcome);
         return new LogEvent(caller.tenantId(), caller, "record." + action.name().toLowerCase(java.util.Locale.ROOT),
-                object, purpose, word ? outcome : "success", subjectRef, caller.name());
+                object, purpose == null ? null : purpose.name(), word ? outcome : "success", subjectRef, caller.name());
     }
 
     static <T> T inTenant(Caller caller, Supplier<T> work) {

@@ -27,10 +27,10 @@ import dev.steward.platform.Caller;
 import dev.steward.platform.DataScope;
 import dev.steward.platform.InvalidField;
 import dev.steward.platform.NotFound;
-import dev.steward.platform.Permission;
 import dev.steward.platform.ProblemException;
 import dev.steward.platform.TenantScope;
 import dev.steward.records.ImportReport.Line;
+import dev.steward.records.internal.AccessGuardChain;
 import dev.steward.records.internal.NdjsonLines;
 import dev.steward.records.internal.RecordCrypto;
 import dev.steward.records.internal.Records;
@@ -72,14 +72,14 @@ public class RecordTransfer {
     private final RecordCrypto crypto;
     private final Records records;
     private final TenantRecordSettings settings;
-    private final PurposePolicy policy;
+    private final AccessGuardChain guards;
     private final TransactionTemplate tx;
     private final JsonMapper json;
     private final int parallelism;
     private final ExecutorService workers;
 
     RecordTransfer(RecordStore store, RecordCrypto crypto, Records records, TenantRecordSettings settings,
-            PurposePolicy policy, TransactionTemplate tx, JsonMapper json,
+            AccessGuardChain guards, TransactionTemplate tx, JsonMapper json,
             @Value("${steward.records.import-parallelism:2}") int parallelism) {
         if (parallelism < 1) {
             throw new IllegalArgumentException("steward.records.import-parallelism must be at least 1");
@@ -91,7 +91,7 @@ public class RecordTransfer {
         this.crypto = crypto;
         this.records = records;
         this.settings = settings;
-        this.policy = policy;
+        this.guards = guards;
         this.tx = tx;
         this.json = json;
     }
@@ -101,10 +101,11 @@ public class RecordTransfer {
 
     /**
      * Imports NDJSON lines {@code {"subjectId":…, "category":…, "source":…, "purpose":…, "document":{…}, "id":…}};
-     * {@code purpose} defaults to {@code defaultPurpose}, {@code source} to CUSTOMER.
+     * {@code purpose} defaults to {@code defaultPurpose} (may be {@code null}: each line names its own),
+     * {@code source} to CUSTOMER.
      */
-    public ImportReport importNdjson(Caller caller, InputStream in, String defaultPurpose) {
-        caller.require(Permission.RECORDS_WRITE);
+    public ImportReport importNdjson(Caller caller, InputStream in, Purpose defaultPurpose) {
+        caller.require(RecordPermissions.RECORDS_WRITE);
         return RecordStore.inTenant(caller, () -> {
             Tenant tenant = store.admit(caller, Action.IMPORT);
             settings.prepare(caller.tenantId());
@@ -188,7 +189,7 @@ public class RecordTransfer {
         workers.shutdown();
     }
 
-    private Parsed parse(NdjsonLines.Line line, String defaultPurpose) {
+    private Parsed parse(NdjsonLines.Line line, Purpose defaultPurpose) {
         if (line.tooLong()) {
             throw new DocumentTooLarge("document");
         }
@@ -223,8 +224,9 @@ public class RecordTransfer {
                 throw new InvalidField("id", "must be a UUID");
             }
         }
-        String purpose = text(node, "purpose") != null ? text(node, "purpose") : defaultPurpose;
-        if (purpose == null || purpose.isBlank()) {
+        Purpose named = Purpose.namedIfGiven(text(node, "purpose"), "purpose");
+        Purpose purpose = named != null ? named : defaultPurpose;
+        if (purpose == null) {
             throw new PurposeNotAllowed("is required: on the line or in the Purpose header");
         }
         return new Parsed(line.number(), subjectId, new NewRecord(id, text(node, "category"), source, purpose, bytes),
@@ -293,10 +295,10 @@ public class RecordTransfer {
     }
 
     /** Streams a subject's records, decrypted for the purpose, to {@code sink}; 404 for an unknown subject. */
-    public void exportSubject(Caller caller, String subjectId, String purpose, Consumer<RevealedRecord> sink) {
-        caller.require(Permission.RECORDS_READ);
+    public void exportSubject(Caller caller, String subjectId, Purpose purpose, Consumer<RevealedRecord> sink) {
+        caller.require(RecordPermissions.RECORDS_READ);
         Inputs.subjectId(subjectId, "subjectId");
-        String p = Inputs.purposeNamed(purpose);
+        Purpose p = Inputs.required(purpose);
         RecordStore.inTenant(caller, () -> {
             Tenant tenant = store.admit(caller, Action.EXPORT);
             UUID t = caller.tenantId();
@@ -308,33 +310,38 @@ public class RecordTransfer {
                 if (!records.subjectHasRecords(t, ref.hmac())) {
                     throw new NotFound("subject");
                 }
-                policy.check(caller, tenant, ref, p, Action.EXPORT);
+                guards.check(Access.of(caller, tenant, Action.EXPORT).forPurpose(p).ofSubject(ref));
                 return ref;
             });
-            stream(caller, tenant, p, after -> records.chunkOfSubject(t, subject.hmac(), after, EXPORT_CHUNK), sink);
+            stream(caller, tenant, p, after -> records.chunkOfSubject(t, subject.hmac(), after, EXPORT_CHUNK), sink,
+                    false);
             return null;
         });
     }
 
-    /** Streams a category's records, decrypted for the purpose; erased subjects' leftovers are skipped. */
-    public void exportCategory(Caller caller, String category, String purpose, Consumer<RevealedRecord> sink) {
-        caller.require(Permission.RECORDS_READ);
-        String p = Inputs.purposeNamed(purpose);
+    /**
+     * Streams a category's records, decrypted for the purpose; erased subjects' leftovers are skipped,
+     * and so are the records a guard refuses for their subject (each refusal logged).
+     */
+    public void exportCategory(Caller caller, String category, Purpose purpose, Consumer<RevealedRecord> sink) {
+        caller.require(RecordPermissions.RECORDS_READ);
+        Purpose p = Inputs.required(purpose);
         RecordStore.inTenant(caller, () -> {
             Tenant tenant = store.admit(caller, Action.EXPORT);
             UUID t = caller.tenantId();
             tx.execute(s -> {
                 settings.requireCategory(t, category, "category");
-                policy.check(caller, tenant, null, p, Action.EXPORT);
+                guards.check(Access.of(caller, tenant, Action.EXPORT).forPurpose(p).inCategory(category));
                 return null;
             });
-            stream(caller, tenant, p, after -> records.chunkOfCategory(t, category, after, EXPORT_CHUNK), sink);
+            stream(caller, tenant, p, after -> records.chunkOfCategory(t, category, after, EXPORT_CHUNK), sink, true);
             return null;
         });
     }
 
-    private void stream(Caller caller, Tenant tenant, String purpose,
-            java.util.function.Function<UUID, List<Records.Row>> chunk, Consumer<RevealedRecord> sink) {
+    private void stream(Caller caller, Tenant tenant, Purpose purpose,
+            java.util.function.Function<UUID, List<Records.Row>> chunk, Consumer<RevealedRecord> sink,
+            boolean acrossSubjects) {
         UUID after = null;
         while (true) {
             UUID from = after;
@@ -343,7 +350,12 @@ public class RecordTransfer {
                 rows.addAll(chunk.apply(from));
                 List<RevealedRecord> out = new ArrayList<>();
                 for (Records.Row row : rows) {
-                    if (!crypto.isErased(tenant.id(), new SubjectRef(row.info().subjectRef()))) {
+                    if (crypto.isErased(tenant.id(), new SubjectRef(row.info().subjectRef()))) {
+                        continue;
+                    }
+                    if (acrossSubjects) {
+                        store.revealUnlessRefused(caller, tenant, row, purpose, Action.EXPORT).ifPresent(out::add);
+                    } else {
                         out.add(store.reveal(caller, tenant, row, purpose, Action.EXPORT));
                     }
                 }

@@ -3,7 +3,7 @@ package dev.steward.records;
 import java.time.Instant;
 
 /** One version of a record, decrypted for a named purpose. {@link #toString()} hides the document. */
-public record RevealedVersion(int version, String category, RecordSource source, String purpose, Instant writtenAt,
+public record RevealedVersion(int version, String category, RecordSource source, Purpose purpose, Instant writtenAt,
         String writtenBy, String documentJson) {
 
     @Override

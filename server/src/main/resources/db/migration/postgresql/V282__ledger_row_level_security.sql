@@ -2,7 +2,7 @@
 -- forced row-level security as every other: an entry queued in a caller's transaction must belong to
 -- the caller's scope, and SQL that forgets its tenant sees no log. The ledger's own sequencer and
 -- integrator maintain every tenant's log and take their connections provider-wide
--- (evidence.internal.ProviderWideConnections).
+-- (evidence.internal.ProviderWideStorage).
 -- ledger_entry is the one exception: PostgreSQL refuses COPY FROM into a table with row-level
 -- security, and the integrator writes sequenced entries by binary COPY (several times faster than
 -- INSERT). Only the integrator writes it, provider-wide, where a policy would admit every row anyway;

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,6 +19,7 @@ import dev.steward.platform.DataScope;
 import dev.steward.platform.Role;
 import dev.steward.platform.TenantScope;
 import dev.steward.support.ApiClient.Response;
+import dev.steward.support.CitusCondition;
 import dev.steward.support.Db;
 import dev.steward.support.Fixtures;
 import dev.steward.support.IntegrationTestBase;
@@ -34,6 +36,12 @@ class RecordApiIntegrationTest {
     @Nested
     @ActiveProfiles(Db.POSTGRES)
     class OnPostgres extends Cases {
+    }
+
+    @Nested
+    @ActiveProfiles(Db.CITUS)
+    @ExtendWith(CitusCondition.class)
+    class OnCitus extends Cases {
     }
 
     abstract static class Cases extends IntegrationTestBase {
@@ -267,8 +275,11 @@ class RecordApiIntegrationTest {
             assertThat(count("SELECT COUNT(*) FROM records WHERE tenant_id = ?", tenant.id())).isEqualTo(2);
             assertThat(count("SELECT COUNT(*) FROM access_log WHERE tenant_id = ? AND action = 'IMPORT'", tenant.id()))
                     .isEqualTo(2);
-            assertThat(count("SELECT COUNT(*) FROM evidence_index WHERE tenant_id = ? AND action = 'record.import'",
-                    tenant.id())).as("each stored line is in the system log").isEqualTo(2);
+            assertThat(count("SELECT COUNT(*) FROM evidence_index WHERE tenant_id = ? AND action = 'record.import'"
+                    + " AND outcome = 'success'", tenant.id())).as("each stored line is in the system log").isEqualTo(2);
+            assertThat(count("SELECT COUNT(*) FROM evidence_index WHERE tenant_id = ? AND action = 'record.import'"
+                    + " AND outcome = 'refused' AND object_ref = 'guard:purpose'", tenant.id()))
+                    .as("the line the purpose guard refused, naming the guard").isEqualTo(1);
 
             String allRefused = String.join("\n",
                     "{\"subjectId\":\"" + s + "\",\"category\":\"astrology\",\"document\":{\"a\":1}}",

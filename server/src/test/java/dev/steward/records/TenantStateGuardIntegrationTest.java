@@ -50,6 +50,7 @@ class TenantStateGuardIntegrationTest {
     abstract static class Cases extends IntegrationTestBase {
 
         static final String NOT_ACTIVE = "urn:steward:problem:tenant-not-active";
+        static final Purpose CONTRACT = new Purpose("contract");
 
         @Autowired
         JdbcClient jdbc;
@@ -183,20 +184,20 @@ class TenantStateGuardIntegrationTest {
             };
             List<ThrowingCallable> calls = new ArrayList<>(List.of(
                     () -> store.create(admin, s.subject(), new NewRecord(null, "contact", RecordSource.CUSTOMER,
-                            "contract", "{\"a\":1}".getBytes(StandardCharsets.UTF_8))),
-                    () -> store.read(admin, record, "contract"),
-                    () -> store.ofSubject(admin, s.subject(), "contract", PageRequest.of(0, 10)),
-                    () -> store.ofCategory(admin, "contact", null, null, "contract", PageRequest.of(0, 10)),
-                    () -> store.history(admin, record, "contract"),
+                            CONTRACT, "{\"a\":1}".getBytes(StandardCharsets.UTF_8))),
+                    () -> store.read(admin, record, CONTRACT),
+                    () -> store.ofSubject(admin, s.subject(), CONTRACT, PageRequest.of(0, 10)),
+                    () -> store.ofCategory(admin, "contact", null, null, CONTRACT, PageRequest.of(0, 10)),
+                    () -> store.history(admin, record, CONTRACT),
                     () -> store.correct(admin, record, new RecordCorrection(null, null,
                             "{\"a\":2}".getBytes(StandardCharsets.UTF_8), null)),
                     () -> store.delete(admin, record),
                     () -> store.replaceCategories(admin, List.of("contact")),
                     () -> transfer.importNdjson(admin, new ByteArrayInputStream(
                             "{\"subjectId\":\"z\",\"category\":\"contact\",\"document\":{\"a\":1}}\n"
-                                    .getBytes(StandardCharsets.UTF_8)), "contract"),
-                    () -> transfer.exportSubject(admin, s.subject(), "contract", sink),
-                    () -> transfer.exportCategory(admin, "contact", "contract", sink)));
+                                    .getBytes(StandardCharsets.UTF_8)), CONTRACT),
+                    () -> transfer.exportSubject(admin, s.subject(), CONTRACT, sink),
+                    () -> transfer.exportCategory(admin, "contact", CONTRACT, sink)));
             for (ThrowingCallable call : calls) {
                 refusedWith(state, call);
             }

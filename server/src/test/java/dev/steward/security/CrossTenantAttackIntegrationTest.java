@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,6 +22,7 @@ import dev.steward.platform.DataScope;
 import dev.steward.platform.Role;
 import dev.steward.platform.TenantScope;
 import dev.steward.support.ApiClient.Response;
+import dev.steward.support.CitusCondition;
 import dev.steward.support.Db;
 import dev.steward.support.Fixtures;
 import dev.steward.support.IntegrationTestBase;
@@ -44,6 +46,12 @@ class CrossTenantAttackIntegrationTest {
     class OnPostgres extends Cases {
     }
 
+    @Nested
+    @ActiveProfiles(Db.CITUS)
+    @ExtendWith(CitusCondition.class)
+    class OnCitus extends Cases {
+    }
+
     abstract static class Cases extends IntegrationTestBase {
 
         private static final Pattern PARAM = Pattern.compile("\\{([^}]+)}");
@@ -64,11 +72,16 @@ class CrossTenantAttackIntegrationTest {
                     "purpose", "contract", "document", Map.of("note", canary)));
             assertThat(bRecord.status()).isEqualTo(201);
             String bRecordId = bRecord.json().get("id").asString();
+            String holdReason = "hold-of-b-" + UUID.randomUUID();
+            var bHold = api.post(bAdminToken, "/api/v1/subjects/" + B_SUBJECT + "/legal-holds",
+                    Map.of("reason", holdReason));
+            assertThat(bHold.status()).isEqualTo(201);
+            String bHoldId = bHold.json().get("id").asString();
             Map<String, String> bObjects = Map.of("tenantId", b.id().toString(), "accountId", bAdmin.id().toString(),
                     "tokenId", bTokenId.toString(), "recordId", bRecordId, "subjectId", B_SUBJECT, "logId",
-                    b.id().toString(), "bundleId", UUID.randomUUID().toString());
+                    b.id().toString(), "bundleId", UUID.randomUUID().toString(), "holdId", bHoldId);
             List<String> secretsOfB = List.of(b.slug(), bAdmin.username(), bAdmin.id().toString(), bTokenId.toString(),
-                    bRecordId, canary);
+                    bRecordId, canary, bHoldId, holdReason);
 
             Map<String, String> attackers = Map.of("customer admin of A", fixtures.token(a, Role.CUSTOMER_ADMIN),
                     "managed-service staff (B is not fully managed)", fixtures.token(fixtures.provider(), Role.MANAGED_SERVICE));
@@ -164,6 +177,7 @@ class CrossTenantAttackIntegrationTest {
             body.put("purpose", "contract");
             body.put("document", Map.of("planted", true));
             body.put("categories", List.of("contact"));
+            body.put("reason", "attacker's hold");
             return body;
         }
 

@@ -56,6 +56,20 @@ public final class TestDatabases implements ApplicationContextInitializer<Config
                     dropDatabase(name);
                 }
             });
+        } else if (env.matchesProfiles(Db.CITUS)) {
+            String name = "steward_test_" + run;
+            TestCitus citus = TestCitus.required();
+            citus.createDatabase(name);
+            TestPostgres coordinator = citus.coordinator();
+            props.put("spring.datasource.url", coordinator.url(name, "connectTimeout=2", "socketTimeout=30"));
+            props.put("spring.datasource.username", APP_ROLE);
+            props.put("steward.database.migration-user", coordinator.adminUser());
+            props.put("steward.database.migration-password", coordinator.adminPassword());
+            context.addApplicationListener(event -> {
+                if (event instanceof ContextClosedEvent closed && closed.getApplicationContext() == context) {
+                    citus.dropDatabase(name);
+                }
+            });
         } else if (env.matchesProfiles(Db.H2_FILE)) {
             props.put("spring.datasource.url", "jdbc:h2:file:./" + dataDir + "/db/steward;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
         } else {

@@ -96,6 +96,11 @@ public final class TestPostgres {
         return colon < 0 ? 5432 : Integer.parseInt(hostPort.substring(colon + 1));
     }
 
+    /** The same credentials and administrative database on another server (a Citus worker). */
+    public TestPostgres at(String otherHostPort) {
+        return new TestPostgres(otherHostPort, adminDatabase, adminUser, adminPassword, parameters);
+    }
+
     public String adminUser() {
         return adminUser;
     }

@@ -201,7 +201,25 @@ public final class JdbcLogStorage implements LogStorage {
                     clean.append(line).append('\n');
                 }
             }
-            return java.util.Arrays.stream(clean.toString().split(";")).filter(s -> !s.isBlank()).toList();
+            // Statements end at a semicolon outside a dollar-quoted body (a PostgreSQL DO block has its own).
+            List<String> statements = new ArrayList<>();
+            StringBuilder current = new StringBuilder();
+            boolean dollarQuoted = false;
+            String text = clean.toString();
+            for (int i = 0; i < text.length(); i++) {
+                if (text.startsWith("$$", i)) {
+                    dollarQuoted = !dollarQuoted;
+                    current.append("$$");
+                    i++;
+                } else if (text.charAt(i) == ';' && !dollarQuoted) {
+                    statements.add(current.toString());
+                    current.setLength(0);
+                } else {
+                    current.append(text.charAt(i));
+                }
+            }
+            statements.add(current.toString());
+            return statements.stream().filter(s -> !s.isBlank()).toList();
         }
     }
 }

@@ -42,10 +42,10 @@ public class LedgerHolder implements DisposableBean {
             @Value("${steward.ledger.batch-size:4096}") int batchSize,
             @Value("${steward.ledger.batch-age:2ms}") Duration batchAge,
             @Value("${steward.ledger.integration-poll:20ms}") Duration poll) {
-        this.storage = new JdbcLogStorage(new ProviderWideConnections(dataSource), clock);
+        this.storage = new JdbcLogStorage(dataSource, clock);
         this.signer = signingKey(jdbc, master, clock, keyName);
         LedgerConfig config = new LedgerConfig(batchSize, batchAge, 100_000, batchSize, poll);
-        this.ledger = new Ledger(storage, signer, clock, clockOffset, config,
+        this.ledger = new Ledger(new ProviderWideStorage(storage), signer, clock, clockOffset, config,
                 e -> log.error("ledger integration failed; it will be retried", e)).start();
     }
 

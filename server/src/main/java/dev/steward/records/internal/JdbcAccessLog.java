@@ -37,6 +37,6 @@ class JdbcAccessLog implements PersonalDataAccessLog {
 
     private static Object[] columns(AccessEvent e) {
         return new Object[] {e.tenantId(), e.at().atOffset(ZoneOffset.UTC), e.actor(), e.role().name(),
-                e.action().name(), e.subjectRef(), e.recordId(), e.purpose(), e.outcome()};
+                e.action().name(), e.subjectRef(), e.recordId(), e.purpose() == null ? null : e.purpose().name(), e.outcome()};
     }
 }

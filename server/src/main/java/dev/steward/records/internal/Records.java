@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import dev.steward.records.Purpose;
 import dev.steward.records.RecordInfo;
 import dev.steward.records.RecordSource;
 
@@ -30,7 +31,7 @@ public class Records {
     }
 
     /** A superseded version. */
-    public record VersionRow(int version, String category, RecordSource source, String purpose, Instant writtenAt,
+    public record VersionRow(int version, String category, RecordSource source, Purpose purpose, Instant writtenAt,
             String writtenBy, byte[] payload) {
     }
 
@@ -47,7 +48,7 @@ public class Records {
 
     public void insert(UUID tenant, RecordInfo r, byte[] payload) {
         jdbc.sql("INSERT INTO records (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")
-                .params(tenant, r.id(), r.subjectRef(), r.category(), r.source().name(), r.purpose(), r.version(),
+                .params(tenant, r.id(), r.subjectRef(), r.category(), r.source().name(), r.purpose().name(), r.version(),
                         payload, utc(r.createdAt()), r.createdBy(), utc(r.updatedAt()), r.updatedBy())
                 .update();
     }
@@ -64,7 +65,7 @@ public class Records {
         List<Object[]> params = new ArrayList<>(rows.size());
         for (NewRow row : rows) {
             RecordInfo r = row.info();
-            params.add(new Object[] {tenant, r.id(), r.subjectRef(), r.category(), r.source().name(), r.purpose(),
+            params.add(new Object[] {tenant, r.id(), r.subjectRef(), r.category(), r.source().name(), r.purpose().name(),
                     r.version(), row.payload(), utc(r.createdAt()), r.createdBy(), utc(r.updatedAt()), r.updatedBy()});
         }
         batch.batchUpdate("INSERT INTO records (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", params);
@@ -104,7 +105,7 @@ public class Records {
         RecordInfo c = current.info();
         int updated = jdbc.sql("UPDATE records SET category = ?, purpose = ?, version = ?, payload = ?, updated_at = ?,"
                 + " updated_by = ? WHERE tenant_id = ? AND record_id = ? AND version = ?")
-                .params(next.category(), next.purpose(), next.version(), payload, utc(next.updatedAt()), next.updatedBy(),
+                .params(next.category(), next.purpose().name(), next.version(), payload, utc(next.updatedAt()), next.updatedBy(),
                         tenant, c.id(), c.version())
                 .update();
         if (updated != 1) {
@@ -112,7 +113,7 @@ public class Records {
         }
         jdbc.sql("INSERT INTO record_versions (tenant_id, record_id, version, subject_ref, category, source, purpose,"
                 + " payload, written_at, written_by) VALUES (?,?,?,?,?,?,?,?,?,?)")
-                .params(tenant, c.id(), c.version(), c.subjectRef(), c.category(), c.source().name(), c.purpose(),
+                .params(tenant, c.id(), c.version(), c.subjectRef(), c.category(), c.source().name(), c.purpose().name(),
                         current.payload(), utc(c.updatedAt()), c.updatedBy())
                 .update();
         return true;
@@ -123,7 +124,7 @@ public class Records {
                 + " WHERE tenant_id = ? AND record_id = ? ORDER BY version")
                 .params(tenant, recordId)
                 .query((rs, n) -> new VersionRow(rs.getInt(1), rs.getString(2), RecordSource.valueOf(rs.getString(3)),
-                        rs.getString(4), instant(rs, 5), rs.getString(6), rs.getBytes(7)))
+                        new Purpose(rs.getString(4)), instant(rs, 5), rs.getString(6), rs.getBytes(7)))
                 .list();
     }
 
@@ -200,7 +201,19 @@ public class Records {
                 .param(limit).query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) }).list();
     }
 
+    /** Deletes the subject's records (and their versions) but those in {@code keep}; the number of records deleted. */
+    public int deleteSubjectExcept(UUID tenant, String subjectRef, Collection<UUID> keep) {
+        String notKept = keep.isEmpty() ? "" : " AND record_id NOT IN (" + String.join(", ",
+                Collections.nCopies(keep.size(), "?")) + ")";
+        List<Object> params = new ArrayList<>(List.of(tenant, subjectRef));
+        params.addAll(keep);
+        jdbc.sql("DELETE FROM record_versions WHERE tenant_id = ? AND subject_ref = ?" + notKept).params(params).update();
+        return jdbc.sql("DELETE FROM records WHERE tenant_id = ? AND subject_ref = ?" + notKept).params(params).update();
+    }
+
     public int purgeSubject(UUID tenant, String subjectRef) {
+        // the flags of a subject that no longer exists say nothing any more
+        jdbc.sql("DELETE FROM subject_flags WHERE tenant_id = ? AND subject_ref = ?").params(tenant, subjectRef).update();
         int versions = jdbc.sql("DELETE FROM record_versions WHERE tenant_id = ? AND subject_ref = ?")
                 .params(tenant, subjectRef).update();
         return versions + jdbc.sql("DELETE FROM records WHERE tenant_id = ? AND subject_ref = ?")
@@ -217,7 +230,7 @@ public class Records {
     private static Row row(ResultSet rs, int n) throws SQLException {
         UUID tenant = rs.getObject("tenant_id", UUID.class);
         RecordInfo info = new RecordInfo(rs.getObject("record_id", UUID.class), rs.getString("subject_ref"),
-                rs.getString("category"), RecordSource.valueOf(rs.getString("source")), rs.getString("purpose"),
+                rs.getString("category"), RecordSource.valueOf(rs.getString("source")), new Purpose(rs.getString("purpose")),
                 rs.getInt("version"), instant(rs, "created_at"), rs.getString("created_by"), instant(rs, "updated_at"),
                 rs.getString("updated_by"));
         return new Row(tenant, info, rs.getBytes("payload"));

@@ -36,6 +36,7 @@ import dev.steward.platform.PageRequest;
 import dev.steward.platform.ProblemException;
 import dev.steward.records.ImportReport;
 import dev.steward.records.NewRecord;
+import dev.steward.records.Purpose;
 import dev.steward.records.RecordCorrection;
 import dev.steward.records.RecordSource;
 import dev.steward.records.RecordStore;
@@ -80,7 +81,7 @@ class RecordApi {
     ResponseEntity<RecordView> create(@PathVariable String subjectId, HttpServletRequest request) throws IOException {
         JsonNode body = RequestBodies.envelope(json, request.getInputStream());
         NewRecord record = new NewRecord(null, RequestBodies.text(body, "category"),
-                source(RequestBodies.text(body, "source")), RequestBodies.text(body, "purpose"),
+                source(RequestBodies.text(body, "source")), Purpose.named(RequestBodies.text(body, "purpose"), "purpose"),
                 RequestBodies.document(json, body));
         RecordView created = RecordView.of(store.create(Callers.current(), subjectId, record));
         return ResponseEntity.created(URI.create("/api/v1/records/" + created.id())).body(created);
@@ -123,7 +124,7 @@ class RecordApi {
             throw new InvalidField("expectedVersion", "must be an integer");
         }
         RecordCorrection correction = new RecordCorrection(RequestBodies.text(body, "category"),
-                RequestBodies.text(body, "purpose"), RequestBodies.document(json, body),
+                Purpose.namedIfGiven(RequestBodies.text(body, "purpose"), "purpose"), RequestBodies.document(json, body),
                 expected == null || expected.isNull() ? null : expected.asInt());
         return RecordView.of(store.correct(Callers.current(), recordId, correction));
     }
@@ -172,7 +173,8 @@ class RecordApi {
         if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith(NDJSON)) {
             throw new InvalidField("Content-Type", "must be " + NDJSON);
         }
-        return transfer.importNdjson(Callers.current(), request.getInputStream(), purpose(header, purpose));
+        return transfer.importNdjson(Callers.current(), request.getInputStream(),
+                Purpose.namedIfGiven(header != null && !header.isBlank() ? header : purpose, "purpose"));
     }
 
     @GetMapping("/record-categories")
@@ -219,8 +221,9 @@ class RecordApi {
         out.flush();
     }
 
-    private static String purpose(String header, String parameter) {
-        return header != null && !header.isBlank() ? header : parameter;
+    /** The purpose named in the {@code Purpose} header, else in the {@code purpose} query parameter. */
+    private static Purpose purpose(String header, String parameter) {
+        return Purpose.named(header != null && !header.isBlank() ? header : parameter, "purpose");
     }
 
     private static RecordSource source(String source) {

@@ -11,10 +11,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import dev.steward.platform.Callers;
 import dev.steward.platform.ConsolePage;
 import dev.steward.platform.PageRequest;
-import dev.steward.platform.Permission;
 import dev.steward.platform.ProblemException;
+import dev.steward.records.Purpose;
 import dev.steward.records.RecordStore;
 import dev.steward.records.SubjectErasure;
+import dev.steward.records.RecordPermissions;
+import dev.steward.platform.ConsoleMenuEntry;
 
 /**
  * Console page of the records: look a subject up (for a named purpose) and, for administrators,
@@ -23,8 +25,8 @@ import dev.steward.records.SubjectErasure;
 @Controller
 class RecordConsole implements ConsolePage {
 
-    static final List<String> PURPOSES = List.of("contract", "legal-obligation", "service-analytics", "security",
-            "marketing", "support");
+    static final List<String> PURPOSES = List.of("contract", "legal-obligation", "legal-claims", "storage",
+            "service-analytics", "security", "marketing", "support");
 
     private final RecordStore store;
     private final SubjectErasure erasure;
@@ -39,15 +41,15 @@ class RecordConsole implements ConsolePage {
         var caller = Callers.current();
         model.addAttribute("categories", store.categories(caller));
         model.addAttribute("purposes", PURPOSES);
-        model.addAttribute("canErase", caller.role().allows(Permission.RECORDS_ERASE));
+        model.addAttribute("canErase", caller.role().allows(RecordPermissions.RECORDS_ERASE));
         return "records";
     }
 
     @PostMapping("/console/records/lookup")
     String lookup(@RequestParam String subjectId, @RequestParam String purpose, Model model) {
         try {
-            model.addAttribute("records", store.ofSubject(Callers.current(), subjectId, purpose, PageRequest.of(0, 200))
-                    .map(RecordView::of));
+            model.addAttribute("records", store.ofSubject(Callers.current(), subjectId, Purpose.named(purpose, "purpose"),
+                    PageRequest.of(0, 200)).map(RecordView::of));
             model.addAttribute("subjectId", subjectId);
             model.addAttribute("purpose", purpose);
         } catch (ProblemException e) {
@@ -68,5 +70,11 @@ class RecordConsole implements ConsolePage {
             model.addAttribute("error", e.getMessage());
         }
         return page(model);
+    }
+
+    @Override
+    public List<ConsoleMenuEntry> menuEntries() {
+        return List.of(ConsoleMenuEntry.of("/console/records", "Records", RecordPermissions.RECORDS_READ, 30)
+                .withSummary("the personal data your organisation keeps here, read for a named purpose."));
     }
 }

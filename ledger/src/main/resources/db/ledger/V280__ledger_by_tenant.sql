@@ -98,7 +98,8 @@ FROM ledger_checkpoint;
 DROP TABLE ledger_checkpoint;
 ALTER TABLE ledger_checkpoint_v280 RENAME TO ledger_checkpoint;
 
--- ledger_pending, first half: the tenant column, filled; V281 makes it lead the key.
+-- ledger_pending, first half: the tenant column, filled; V281 makes it lead the key (H2 in place,
+-- PostgreSQL by rebuilding the table).
 ALTER TABLE ledger_pending ADD COLUMN tenant_id UUID;
 UPDATE ledger_pending SET tenant_id =
     CASE WHEN log_id = 'provider' THEN CAST('00000000-0000-0000-0000-000000000000' AS UUID) ELSE CAST(log_id AS UUID) END;

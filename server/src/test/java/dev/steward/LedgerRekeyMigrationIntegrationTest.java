@@ -25,6 +25,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationVersion;
 import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -41,6 +42,7 @@ import dev.steward.ledger.note.Checkpoint;
 import dev.steward.ledger.note.NoteSigner;
 import dev.steward.platform.DataScope;
 import dev.steward.support.Migrations;
+import dev.steward.support.TestCitus;
 import dev.steward.support.TestDatabases;
 import dev.steward.support.TestPostgres;
 
@@ -48,7 +50,8 @@ import dev.steward.support.TestPostgres;
  * An install whose ledger was keyed by log name upgrades to the tenant-keyed ledger (V280, V281)
  * without losing or changing a byte of evidence: a real log (entries, tiles, checkpoints, pending
  * ids) is written by the ledger, stored in the old shape, migrated, and then read, proved and
- * extended as before. Runs on H2 and on PostgreSQL.
+ * extended as before. Runs on H2, on PostgreSQL and, when a cluster is configured, on Citus, where the
+ * ledger's reference tables become tables distributed with the tenant tables.
  */
 class LedgerRekeyMigrationIntegrationTest {
 
@@ -58,14 +61,18 @@ class LedgerRekeyMigrationIntegrationTest {
     private static final List<String> KEYED_TABLES = List.of("ledger_log", "ledger_tree", "ledger_entry",
             "ledger_pending_index", "ledger_tile", "ledger_checkpoint");
 
+    private static final List<String> KEYED_TABLES_AND_PENDING = List.of("ledger_log", "ledger_tree", "ledger_entry",
+            "ledger_pending_index", "ledger_tile", "ledger_checkpoint", "ledger_pending");
+
     private final UUID tenant = UUID.randomUUID();
     private final LogId tenantLog = SystemLog.logOf(tenant);
     private final LogId providerLog = SystemLog.logOf(DataScope.PROVIDER_TENANT);
 
     @ParameterizedTest
-    @ValueSource(strings = {"h2", "postgresql"})
-    void aLogWrittenBeforeTheRekeyIsReadProvedAndExtendedAfterIt(String vendor) throws Exception {
-        try (Target target = Target.open(vendor)) {
+    @ValueSource(strings = {"h2", "postgresql", "citus"})
+    void aLogWrittenBeforeTheRekeyIsReadProvedAndExtendedAfterIt(String database) throws Exception {
+        String vendor = vendorOf(database);
+        try (Target target = Target.open(database)) {
             byte[] checkpointBefore;
             try (Source source = new Source()) {
                 List<PendingEntry> written = source.write(tenantLog, 300);
@@ -83,6 +90,11 @@ class LedgerRekeyMigrationIntegrationTest {
             Migrations.migrate(vendor, target.dataSource, target.placeholders);
 
             assertThat(target.logs()).containsExactlyInAnyOrder(tenant + " " + tenant, DataScope.PROVIDER_TENANT + " provider");
+            if (database.equals("citus")) {
+                // reference tables before the re-key, distributed with the tenant tables after it
+                assertThat(target.placements()).containsOnlyKeys(KEYED_TABLES_AND_PENDING)
+                        .allSatisfy((table, placement) -> assertThat(placement).as(table).isEqualTo("colocated with records"));
+            }
             try (Ledger ledger = ledger(target.dataSource)) {
                 assertThat(ledger.size(tenantLog)).isEqualTo(300);
                 assertThat(ledger.size(providerLog)).isEqualTo(5);
@@ -123,6 +135,11 @@ class LedgerRekeyMigrationIntegrationTest {
             assertThatThrownBy(() -> Migrations.migrate(vendor, target.dataSource, target.placeholders))
                     .isInstanceOf(FlywayException.class).hasMessageContaining("V280");
         }
+    }
+
+    /** Citus runs the PostgreSQL migrations. */
+    private static String vendorOf(String database) {
+        return database.equals("citus") ? "postgresql" : database;
     }
 
     /** The newest migration an install could have applied before the re-key (V280). */
@@ -208,7 +225,7 @@ class LedgerRekeyMigrationIntegrationTest {
     }
 
     /** The database being upgraded: H2 in memory, or a PostgreSQL database of its own. */
-    private record Target(DataSource dataSource, Map<String, String> placeholders, String postgresName)
+    private record Target(DataSource dataSource, Map<String, String> placeholders, String postgresName, boolean citus)
             implements AutoCloseable {
 
         static Target open(String vendor) {
@@ -216,16 +233,39 @@ class LedgerRekeyMigrationIntegrationTest {
                 JdbcDataSource h2 = new JdbcDataSource();
                 h2.setURL("jdbc:h2:mem:ledger_upgrade_" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
                 h2.setUser("sa");
-                return new Target(h2, Map.of(), null);
+                return new Target(h2, Map.of(), null, false);
             }
             String name = "steward_rekey_" + UUID.randomUUID().toString().substring(0, 8);
-            TestDatabases.createDatabase(name);
-            TestPostgres pg = TestPostgres.configured();
+            TestPostgres pg;
+            if (vendor.equals("citus")) {
+                Assumptions.assumeTrue(TestCitus.configured().isPresent(),
+                        TestCitus.VARIABLE + " is not set: the Citus upgrade is SKIPPED");
+                TestCitus.required().createDatabase(name);
+                pg = TestCitus.required().coordinator();
+            } else {
+                TestDatabases.createDatabase(name);
+                pg = TestPostgres.configured();
+            }
             PGSimpleDataSource postgres = new PGSimpleDataSource();
             postgres.setURL(pg.url(name));
             postgres.setUser(pg.adminUser());
             postgres.setPassword(pg.adminPassword());
-            return new Target(postgres, Map.of("app_role", TestDatabases.APP_ROLE), name);
+            return new Target(postgres, Map.of("app_role", TestDatabases.APP_ROLE), name, vendor.equals("citus"));
+        }
+
+        /** Where Citus placed each ledger table: its placement, or "colocated with records" when distributed with them. */
+        Map<String, String> placements() throws SQLException {
+            Map<String, String> out = new java.util.TreeMap<>();
+            try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT p.logicalrelid::text, p.partmethod, p.colocationid = "
+                            + "(SELECT r.colocationid FROM pg_dist_partition r WHERE r.logicalrelid = 'records'::regclass)"
+                            + " FROM pg_dist_partition p WHERE p.logicalrelid::text LIKE 'ledger%'")) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getString(2).equals("h") && rs.getBoolean(3) ? "colocated with records"
+                            : "partmethod " + rs.getString(2));
+                }
+            }
+            return out;
         }
 
         /** Queues an entry the way the old schema did (no tenant column); returns its pending id. */
@@ -266,7 +306,9 @@ class LedgerRekeyMigrationIntegrationTest {
 
         @Override
         public void close() throws SQLException {
-            if (postgresName != null) {
+            if (citus) {
+                TestCitus.required().dropDatabase(postgresName);
+            } else if (postgresName != null) {
                 TestDatabases.dropDatabase(postgresName);
             } else {
                 try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {

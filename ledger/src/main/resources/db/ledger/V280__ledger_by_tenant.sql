@@ -7,7 +7,8 @@
 -- provider's log is 'provider' (the provider tenant is the nil UUID), a customer's log is the
 -- customer tenant's UUID. Any other name fails the cast, and with it the upgrade, rather than
 -- guessing. Tables are rebuilt (create, copy, drop, rename) because the old primary keys have no
--- portable names; ledger_pending keeps its identity column and changes in the vendor migration V281.
+-- portable names; ledger_pending, whose identity column restarts differently on each database, gets
+-- its tenant column here and its new key in the vendor migration V281.
 
 CREATE TABLE ledger_log_v280 (
     tenant_id   UUID NOT NULL,

@@ -65,6 +65,10 @@ public final class TestDatabases implements ApplicationContextInitializer<Config
             props.put("spring.datasource.username", APP_ROLE);
             props.put("steward.database.migration-user", coordinator.adminUser());
             props.put("steward.database.migration-password", coordinator.adminPassword());
+            // Every cached test context keeps its pool, and each coordinator connection keeps connections to
+            // both workers: with the server's 16 per context, a full run exhausted the workers' connections.
+            props.put("spring.datasource.hikari.maximum-pool-size", "6");
+            props.put("spring.datasource.hikari.minimum-idle", "1");
             context.addApplicationListener(event -> {
                 if (event instanceof ContextClosedEvent closed && closed.getApplicationContext() == context) {
                     citus.dropDatabase(name);

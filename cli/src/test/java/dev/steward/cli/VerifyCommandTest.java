@@ -40,7 +40,7 @@ class VerifyCommandTest {
 
     @BeforeEach
     void writeBundle() {
-        LogId log = new LogId("tenant-cli");
+        LogId log = new LogId(new java.util.UUID(0, 0xc1), "tenant-cli");
         try (Ledger ledger = new Ledger(new MemoryLogStorage(), SIGNER, Clock.systemUTC(), null,
                 LedgerConfig.defaults(), null).start()) {
             for (int i = 0; i < 5; i++) {
@@ -79,7 +79,7 @@ class VerifyCommandTest {
 
     @Test
     void keysComeFromAFileAndASavedCheckpointProvesTheLogWasNotRewritten() throws IOException {
-        LogId log = new LogId("tenant-cli");
+        LogId log = new LogId(new java.util.UUID(0, 0xc1), "tenant-cli");
         Path keys = dir.resolve("log.vkey");
         Path saved = dir.resolve("saved-checkpoint");
         Path honest = dir.resolve("honest.zip");

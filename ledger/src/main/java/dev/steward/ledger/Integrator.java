@@ -111,7 +111,7 @@ public final class Integrator implements AutoCloseable {
             }
             List<Long> ids = pending.stream().map(StorageTransaction.Pending::pendingId).toList();
             tx.insertSequenced(log, first, pending.stream().map(StorageTransaction.Pending::entry).toList(), ids, now);
-            tx.deletePending(ids);
+            tx.deletePending(log, ids);
             tx.updateSequence(log, first + ids.size(), now);
             return null;
         });

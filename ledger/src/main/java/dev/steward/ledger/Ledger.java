@@ -3,7 +3,9 @@ package dev.steward.ledger;
 import dev.steward.ledger.note.NoteSigner;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -13,16 +15,17 @@ import java.util.function.Supplier;
 
 /**
  * The ledger put together: a {@link Sequencer} for durable high-throughput appends, an
- * {@link Integrator} building tiles and signing checkpoints, and a {@link LogReader}.
+ * {@link Integrator} building tiles and signing checkpoints, a {@link LogReader} and {@link LogQueries}.
  * {@link #start()} starts both threads; {@link #close()} stops them after committing what is queued.
  */
-public final class Ledger implements LogReader, AutoCloseable {
+public final class Ledger implements LogReader, LogQueries, AutoCloseable {
 
     private final LogStorage storage;
     private final Sequencer sequencer;
     private final Integrator integrator;
     private final TileLogReader reader;
     private final CheckpointSigner checkpoints;
+    private final LogQueries queries;
 
     public Ledger(LogStorage storage, NoteSigner signer, Clock clock, Supplier<String> clockOffset,
             LedgerConfig config, Consumer<Throwable> integrationErrors) {
@@ -31,6 +34,7 @@ public final class Ledger implements LogReader, AutoCloseable {
         this.integrator = new Integrator(storage, checkpoints, clock, config, integrationErrors);
         this.sequencer = new Sequencer(storage, clock, config, integrator::nudge);
         this.reader = new TileLogReader(storage);
+        this.queries = new StoredLogQueries(storage);
     }
 
     /** A ledger with default tuning, the system UTC clock and an unmeasured clock offset. */
@@ -158,6 +162,21 @@ public final class Ledger implements LogReader, AutoCloseable {
     @Override
     public List<byte[]> consistencyProof(LogId log, long size1, long size2) {
         return reader.consistencyProof(log, size1, size2);
+    }
+
+    @Override
+    public Map<Long, Long> indicesOfPending(LogId log, Collection<Long> pendingIds) {
+        return queries.indicesOfPending(log, pendingIds);
+    }
+
+    @Override
+    public Map<Long, QueuedEntry> entriesOfPending(LogId log, Collection<Long> pendingIds) {
+        return queries.entriesOfPending(log, pendingIds);
+    }
+
+    @Override
+    public List<TreeHead> treeHeads() {
+        return queries.treeHeads();
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.steward.ledger;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -41,7 +42,8 @@ public interface StorageTransaction {
     /** Oldest pending entries of a log, at most {@code limit}. */
     List<Pending> pending(LogId log, int limit);
 
-    void deletePending(List<Long> pendingIds);
+    /** Deletes pending entries of {@code log} (they were sequenced). */
+    void deletePending(LogId log, List<Long> pendingIds);
 
     /** Stores entries at indices {@code first, first+1, ...}; pendingIds (same length, or null) are remembered for lookup. */
     void insertSequenced(LogId log, long first, List<byte[]> entries, List<Long> pendingIds, Instant now);
@@ -51,6 +53,18 @@ public interface StorageTransaction {
 
     /** The index given to a pending entry, if it was sequenced. */
     OptionalLong indexOfPending(LogId log, long pendingId);
+
+    /** Of {@code pendingIds}, those sequenced in {@code log}: the index each received. */
+    Map<Long, Long> indicesOfPending(LogId log, List<Long> pendingIds);
+
+    /** Of {@code pendingIds}, those still pending in {@code log}: their bytes. */
+    Map<Long, byte[]> pendingEntries(LogId log, List<Long> pendingIds);
+
+    /** Of {@code pendingIds}, those sequenced in {@code log}: their bytes and index. */
+    Map<Long, LogQueries.QueuedEntry> sequencedOfPending(LogId log, List<Long> pendingIds);
+
+    /** The tree state of every log, by tenant (its bytes unsigned), then name. */
+    List<LogState> trees();
 
     /** Hash tile bytes as stored (any width), or null. */
     byte[] tile(LogId log, int level, long index);

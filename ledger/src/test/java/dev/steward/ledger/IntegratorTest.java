@@ -18,7 +18,7 @@ class IntegratorTest {
     private static final NoteSigner SIGNER = NoteSigner.fromSeed("steward.integrator", new byte[32]);
     private final Clock clock = Clock.fixed(Instant.parse("2026-03-04T05:06:07Z"), ZoneOffset.UTC);
     private final MemoryLogStorage storage = new MemoryLogStorage();
-    private final LogId log = new LogId("t");
+    private final LogId log = new LogId(java.util.UUID.randomUUID(), "t");
     private final Integrator integrator = new Integrator(storage, new CheckpointSigner(SIGNER, clock, null), clock,
             LedgerConfig.defaults(), null);
 

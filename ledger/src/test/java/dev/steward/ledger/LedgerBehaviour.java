@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,7 +26,7 @@ public abstract class LedgerBehaviour {
 
     protected static final NoteSigner SIGNER = NoteSigner.fromSeed("steward.test", new byte[32]);
     protected static final Duration WAIT = Duration.ofSeconds(30);
-    protected final LogId log = new LogId("tenant-" + System.nanoTime());
+    protected final LogId log = new LogId(UUID.randomUUID(), "tenant-" + System.nanoTime());
     protected LogStorage storage;
     protected Ledger ledger;
 
@@ -121,7 +122,7 @@ public abstract class LedgerBehaviour {
     void unknownLogsAndImpossibleProofRequestsAreNamed() {
         appendAll(10);
         ledger.awaitIntegrated(log, 9, WAIT);
-        LogId other = new LogId("nobody");
+        LogId other = new LogId(UUID.randomUUID(), "nobody");
         assertThatThrownBy(() -> ledger.size(other)).isInstanceOf(UnknownLog.class);
         assertThatThrownBy(() -> ledger.latestCheckpoint(other)).isInstanceOf(UnknownLog.class);
         assertThatThrownBy(() -> ledger.inclusionProof(log, 10, 10)).isInstanceOf(ProofRequestInvalid.class);
@@ -129,7 +130,7 @@ public abstract class LedgerBehaviour {
         assertThatThrownBy(() -> ledger.consistencyProof(log, 6, 5)).isInstanceOf(ProofRequestInvalid.class);
         assertThatThrownBy(() -> ledger.consistencyProof(log, 0, 5)).isInstanceOf(ProofRequestInvalid.class);
         assertThatThrownBy(() -> ledger.entry(log, 10)).isInstanceOf(EntryNotFound.class);
-        assertThatThrownBy(() -> new LogId("bad id")).isInstanceOf(EntryInvalid.class);
+        assertThatThrownBy(() -> new LogId(UUID.randomUUID(), "bad id")).isInstanceOf(EntryInvalid.class);
         assertThat(ledger.size(log)).isEqualTo(10);
     }
 
@@ -138,5 +139,52 @@ public abstract class LedgerBehaviour {
         appendAll(1);
         assertThatThrownBy(() -> ledger.awaitIntegrated(log, 5, Duration.ofMillis(50)))
                 .isInstanceOf(IntegrationTimeout.class);
+    }
+
+    @Test
+    void logsOfTwoTenantsUnderOneNameStayApart() {
+        LogId mine = new LogId(UUID.randomUUID(), "shared-name");
+        LogId theirs = new LogId(UUID.randomUUID(), "shared-name");
+        long a = ledger.append(mine, entry(1)).join().index();
+        ledger.append(theirs, entry(2)).join();
+        long b = ledger.append(theirs, entry(3)).join().index();
+        ledger.awaitIntegrated(mine, a, WAIT);
+        ledger.awaitIntegrated(theirs, b, WAIT);
+        assertThat(ledger.size(mine)).isEqualTo(1);
+        assertThat(ledger.size(theirs)).isEqualTo(2);
+        assertThat(ledger.entry(mine, 0)).isEqualTo(entry(1));
+        assertThat(ledger.entry(theirs, 0)).isEqualTo(entry(2));
+        assertThat(ledger.treeHeads()).extracting(LogQueries.TreeHead::log, LogQueries.TreeHead::size)
+                .contains(org.assertj.core.groups.Tuple.tuple(mine, 1L), org.assertj.core.groups.Tuple.tuple(theirs, 2L));
+    }
+
+    @Test
+    void entriesAreFoundByPendingIdWhileQueuedAndOnceSequencedButNeverInAnotherLog() {
+        ledger.close(); // nothing integrates until this test says so
+        Instant now = Instant.parse("2026-01-02T03:04:05Z");
+        LogId other = new LogId(UUID.randomUUID(), log.value());
+        List<Long> ids = storage.inTransaction(tx -> List.of(tx.addPending(log, entry(10), now),
+                tx.addPending(log, entry(11), now)));
+        long foreign = storage.inTransaction(tx -> tx.addPending(other, entry(12), now));
+        LogQueries queries = new StoredLogQueries(storage);
+        List<Long> asked = List.of(ids.get(0), ids.get(1), foreign);
+
+        var queued = queries.entriesOfPending(log, asked);
+        assertThat(queued).containsOnlyKeys(ids);
+        assertThat(queued.get(ids.get(1)).entry()).isEqualTo(entry(11));
+        assertThat(queued.get(ids.get(1)).index()).isNull();
+        assertThat(queries.indicesOfPending(log, asked)).isEmpty();
+
+        try (Integrator integrator = new Integrator(storage, new CheckpointSigner(SIGNER, Clock.systemUTC(), null),
+                Clock.systemUTC(), LedgerConfig.defaults(), null)) {
+            assertThat(integrator.integrateOnce()).isEqualTo(3);
+        }
+        var sequenced = queries.entriesOfPending(log, asked);
+        assertThat(sequenced).containsOnlyKeys(ids);
+        assertThat(sequenced.get(ids.get(0)).index()).isEqualTo(0L);
+        assertThat(sequenced.get(ids.get(1)).index()).isEqualTo(1L);
+        assertThat(sequenced.get(ids.get(1)).entry()).isEqualTo(entry(11));
+        assertThat(queries.indicesOfPending(log, asked)).containsOnlyKeys(ids).containsEntry(ids.get(1), 1L);
+        assertThat(queries.indicesOfPending(other, asked)).containsOnlyKeys(foreign).containsEntry(foreign, 0L);
     }
 }

@@ -13,6 +13,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.steward.evidence.internal.LedgerHolder;
+import dev.steward.ledger.LogQueries;
 import dev.steward.platform.DataScope;
 import dev.steward.platform.TenantScope;
 
@@ -37,12 +39,14 @@ public class EvidenceAnchors {
     private record Tree(UUID tenantId, long size, byte[] root) {
     }
 
+    private final LedgerHolder ledger;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final SystemLog log;
     private final Clock clock;
 
-    EvidenceAnchors(JdbcClient jdbc, TransactionTemplate tx, SystemLog log, Clock clock) {
+    EvidenceAnchors(LedgerHolder ledger, JdbcClient jdbc, TransactionTemplate tx, SystemLog log, Clock clock) {
+        this.ledger = ledger;
         this.jdbc = jdbc;
         this.tx = tx;
         this.log = log;
@@ -51,17 +55,13 @@ public class EvidenceAnchors {
 
     /** Anchors every tenant log that grew since its last anchor; returns the anchors written. */
     public List<Anchor> anchor() {
-        // ledger_tree is keyed by log, not tenant, and holds no tenant data beyond sizes and hashes.
-        List<Tree> trees = TenantScope.call(DataScope.wholeProvider(), () -> tx.execute(s -> jdbc
-                .sql("SELECT log_id, tree_size, root_hash FROM ledger_tree WHERE log_id <> ? AND tree_size > 0 ORDER BY log_id")
-                .param(SystemLog.PROVIDER_LOG)
-                .query((rs, n) -> new Tree(tenantOf(rs.getString(1)), rs.getLong(2), rs.getBytes(3))).list()));
         List<Anchor> written = new ArrayList<>();
-        for (Tree t : trees) {
-            if (t.tenantId() == null || t.root() == null) {
-                continue;
+        for (LogQueries.TreeHead head : ledger.ledger().treeHeads()) {
+            UUID tenant = head.log().tenant();
+            // customers' system logs only: the provider log is where anchors go, and no other log is Steward's
+            if (!DataScope.PROVIDER_TENANT.equals(tenant) && head.log().equals(SystemLog.logOf(tenant))) {
+                anchor(new Tree(tenant, head.size(), head.rootHash())).ifPresent(written::add);
             }
-            anchor(t).ifPresent(written::add);
         }
         return written;
     }
@@ -91,14 +91,6 @@ public class EvidenceAnchors {
             }));
         } catch (DuplicateKeyException e) {
             return Optional.empty(); // another run anchored this log first
-        }
-    }
-
-    private static UUID tenantOf(String logId) {
-        try {
-            return UUID.fromString(logId);
-        } catch (IllegalArgumentException e) {
-            return null;
         }
     }
 }

@@ -28,7 +28,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.steward.evidence.internal.BundleAssembler;
-import dev.steward.evidence.internal.BundleAssembler.Selected;
 import dev.steward.evidence.internal.BundleFiles;
 import dev.steward.platform.Caller;
 import dev.steward.platform.Conflict;
@@ -294,7 +293,7 @@ public class EvidenceBundles {
 
     private BundleView build(UUID tenant, UUID id, BundleRequest request) {
         try {
-            List<Selected> selected = inTenant(tenant, () -> select(tenant, request));
+            List<Long> selected = inTenant(tenant, () -> select(tenant, request));
             int entries = assembler.assemble(tenant, id, SystemLog.logOf(tenant), selected, request.since());
             String token = newToken();
             return inTenant(tenant, () -> {
@@ -360,11 +359,11 @@ public class EvidenceBundles {
         }
     }
 
-    private List<Selected> select(UUID tenant, BundleRequest r) {
+    /** Pending ids of the entries the request selects, in the order they were written. */
+    private List<Long> select(UUID tenant, BundleRequest r) {
         Where w = where(tenant, r);
-        return jdbc.sql("SELECT i.pending_id, x.seq FROM evidence_index i "
-                + "LEFT JOIN ledger_pending_index x ON x.pending_id = i.pending_id" + w.sql() + " ORDER BY i.pending_id")
-                .params(w.params()).query((rs, n) -> new Selected(rs.getLong(1), rs.getObject(2, Long.class))).list();
+        return jdbc.sql("SELECT i.pending_id FROM evidence_index i" + w.sql() + " ORDER BY i.pending_id")
+                .params(w.params()).query(Long.class).list();
     }
 
     private record Where(String sql, List<Object> params) {

@@ -19,6 +19,7 @@ import dev.steward.evidence.internal.LedgerHolder;
 import dev.steward.evidence.internal.PersonalFields;
 import dev.steward.ledger.InclusionProof;
 import dev.steward.ledger.LogId;
+import dev.steward.ledger.LogQueries;
 import dev.steward.platform.Caller;
 import dev.steward.platform.DataScope;
 import dev.steward.platform.InvalidField;
@@ -170,19 +171,16 @@ public class EvidenceLog {
             List<Object> pageParams = new ArrayList<>(params);
             pageParams.add(page.size());
             pageParams.add(page.offset());
-            record Row(long pendingId, String logId, Long seq, byte[] entry) {
-            }
-            List<Row> rows = jdbc.sql("SELECT i.pending_id, i.log_id, x.seq, COALESCE(e.entry, p.entry) FROM evidence_index i "
-                    + "LEFT JOIN ledger_pending_index x ON x.pending_id = i.pending_id "
-                    + "LEFT JOIN ledger_entry e ON e.log_id = x.log_id AND e.seq = x.seq "
-                    + "LEFT JOIN ledger_pending p ON p.pending_id = i.pending_id" + where
-                    + " ORDER BY i.at DESC, i.pending_id DESC LIMIT ? OFFSET ?").params(pageParams)
-                    .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), (Long) rs.getObject(3, Long.class), rs.getBytes(4)))
-                    .list();
-            long integratedSize = integratedSize(SystemLog.logOf(tenant));
+            List<Long> pendingIds = jdbc.sql("SELECT i.pending_id FROM evidence_index i" + where
+                    + " ORDER BY i.at DESC, i.pending_id DESC LIMIT ? OFFSET ?").params(pageParams).query(Long.class).list();
+            LogId log = SystemLog.logOf(tenant);
+            Map<Long, LogQueries.QueuedEntry> found = ledger.ledger().entriesOfPending(log, pendingIds);
+            long integratedSize = integratedSize(log);
             List<LogEntryView> views = new ArrayList<>();
-            for (Row r : rows) {
-                views.add(view(tenant, r.seq(), r.seq() != null && r.seq() < integratedSize, r.entry()));
+            for (Long id : pendingIds) {
+                LogQueries.QueuedEntry e = found.get(id);
+                Long index = e == null ? null : e.index();
+                views.add(view(tenant, index, index != null && index < integratedSize, e == null ? null : e.entry()));
             }
             return new Page<>(views, page.page(), page.size(), total);
         }));
@@ -190,7 +188,7 @@ public class EvidenceLog {
 
     private LogEntryView view(UUID tenant, Long index, boolean integrated, byte[] entry) {
         if (entry == null) {
-            // the pending row was moved into the log between the two reads: shown without its body
+            // an indexed entry the ledger does not hold (it never should): listed without its body rather than hidden
             return new LogEntryView(index, integrated, null, null, null, null, null, null, Map.of(), null, null, false);
         }
         JsonNode e = json.readTree(new String(entry, StandardCharsets.UTF_8));

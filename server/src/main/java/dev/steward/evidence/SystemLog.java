@@ -54,9 +54,12 @@ public class SystemLog {
         this.clock = clock;
     }
 
-    /** The log of a tenant: its id, or {@code provider} for the provider tenant. */
+    /**
+     * The log of a tenant, keyed by the tenant's UUID and named by it, or named {@code provider} for
+     * the provider tenant (the name is the log's checkpoint origin, kept as it always was).
+     */
     public static LogId logOf(UUID tenantId) {
-        return new LogId(DataScope.PROVIDER_TENANT.equals(tenantId) ? PROVIDER_LOG : tenantId.toString());
+        return DataScope.PROVIDER_TENANT.equals(tenantId) ? new LogId(tenantId, PROVIDER_LOG) : LogId.of(tenantId);
     }
 
     public void record(LogEvent event) {

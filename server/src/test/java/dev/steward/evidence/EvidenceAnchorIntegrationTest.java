@@ -82,7 +82,7 @@ class EvidenceAnchorIntegrationTest {
                     "role", "CUSTOMER_USER", "password", Fixtures.PASSWORD)).status()).isEqualTo(201);
             awaitIntegrated(t);
             var tree = TenantScope.call(DataScope.wholeProvider(), () -> jdbc
-                    .sql("SELECT tree_size, root_hash FROM ledger_tree WHERE log_id = ?").param(t.id().toString())
+                    .sql("SELECT tree_size, root_hash FROM ledger_tree WHERE tenant_id = ? AND log_id = ?").params(t.id(), t.id().toString())
                     .query((rs, n) -> Map.entry(rs.getLong(1), rs.getBytes(2))).single());
             String expected = "log:" + t.id() + " size=" + tree.getKey() + " root="
                     + Base64.getEncoder().encodeToString(tree.getValue());

@@ -217,11 +217,14 @@ class SystemLogIntegrationTest {
         }
 
         private List<String> rawEntries(Tenant t) {
-            String log = t.id().toString();
-            List<byte[]> rows = new java.util.ArrayList<>(jdbc.sql("SELECT entry FROM ledger_pending WHERE log_id = ?")
-                    .param(log).query((rs, n) -> rs.getBytes(1)).list());
-            rows.addAll(jdbc.sql("SELECT entry FROM ledger_entry WHERE log_id = ?").param(log)
-                    .query((rs, n) -> rs.getBytes(1)).list());
+            // straight from the ledger's tables: what is stored, not what the API shows
+            List<byte[]> rows = TenantScope.call(DataScope.tenant(t.id()), () -> {
+                List<byte[]> stored = new java.util.ArrayList<>(jdbc.sql("SELECT entry FROM ledger_pending WHERE tenant_id = ?")
+                        .param(t.id()).query((rs, n) -> rs.getBytes(1)).list());
+                stored.addAll(jdbc.sql("SELECT entry FROM ledger_entry WHERE tenant_id = ?").param(t.id())
+                        .query((rs, n) -> rs.getBytes(1)).list());
+                return stored;
+            });
             assertThat(rows).isNotEmpty();
             return rows.stream().map(b -> new String(b, StandardCharsets.UTF_8)).toList();
         }

@@ -74,7 +74,10 @@ class RowLevelSecurityIntegrationTest {
                     SELECT COUNT(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
                     JOIN information_schema.columns col ON col.table_name = c.relname AND col.column_name = 'tenant_id'
                     WHERE n.nspname = 'public' AND c.relkind = 'r' AND NOT (c.relrowsecurity AND c.relforcerowsecurity)
+                    AND c.relname NOT IN ('ledger_entry')
                     """).query(Long.class).single();
+            // ledger_entry: PostgreSQL refuses COPY into a table with row-level security, and the ledger's
+            // integrator (provider-wide, the only writer) copies entries in; see V282__ledger_row_level_security.sql
             assertThat(unprotected).as("tenant tables without forced row-level security").isZero();
         }
 

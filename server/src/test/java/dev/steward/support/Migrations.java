@@ -72,6 +72,12 @@ public final class Migrations {
                 .migrate();
     }
 
+    /** Applies the server's migrations for {@code vendor} up to and including {@code version}, as an older release did. */
+    public static void migrateTo(String vendor, DataSource dataSource, Map<String, String> placeholders, String version) {
+        configure(locations(vendor).toArray(String[]::new)).dataSource(dataSource).placeholders(placeholders)
+                .target(version).load().migrate();
+    }
+
     private static FluentConfiguration configure(String... locations) {
         return Flyway.configure().locations(Arrays.stream(locations).map(l -> "classpath:" + l).toArray(String[]::new))
                 .table(setting("spring.flyway.table")).cleanDisabled(true);

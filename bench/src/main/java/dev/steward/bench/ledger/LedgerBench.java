@@ -99,7 +99,7 @@ public final class LedgerBench implements Benchmark {
             figures.add(Figure.of("integration lag after last ack, PostgreSQL", run.lagMillis, "ms", ""));
             figures.add(Figure.of("max entries/s sequenced and integrated (until last integration), PostgreSQL",
                     run.integratedPerSecond, "entries/s", ""));
-            Rated rated = atRate(run.ledger, new LogId("bench-postgresql-rate"), entries, LOAD * run.integratedPerSecond);
+            Rated rated = atRate(run.ledger, new LogId(UUID.randomUUID(), "bench-postgresql-rate"), entries, LOAD * run.integratedPerSecond);
             figures.add(Figure.of("offered load for latency (" + (int) (LOAD * 100) + "% of integrated max), PostgreSQL",
                     rated.offered, "entries/s", ""));
             figures.add(Figure.of("ack latency p50 at that load, PostgreSQL", rated.p50Millis, "ms", ""));
@@ -107,7 +107,7 @@ public final class LedgerBench implements Benchmark {
             figures.add(Figure.of("inclusion proof from tiles at " + PG_ENTRIES + " entries, PostgreSQL",
                     proofMillis(run.ledger, run.log, PG_ENTRIES), "ms", ""));
             run.ledger.close();
-            LogId big = new LogId("bench-proofs");
+            LogId big = new LogId(UUID.randomUUID(), "bench-proofs");
             JdbcLogStorage storage = new JdbcLogStorage(ds, Clock.systemUTC());
             long built = System.nanoTime();
             TiledTreeBuilder.build(ds, storage, big, PROOF_TREE, SIGNER);
@@ -136,7 +136,7 @@ public final class LedgerBench implements Benchmark {
         figures.add(Figure.of("integration lag after last ack, H2 file", h2Run.lagMillis, "ms", ""));
         figures.add(Figure.of("max entries/s sequenced and integrated (until last integration), H2 file",
                 h2Run.integratedPerSecond, "entries/s", ""));
-        Rated h2Rated = atRate(h2Run.ledger, new LogId("bench-h2-rate"), h2Entries, LOAD * h2Run.integratedPerSecond);
+        Rated h2Rated = atRate(h2Run.ledger, new LogId(UUID.randomUUID(), "bench-h2-rate"), h2Entries, LOAD * h2Run.integratedPerSecond);
         figures.add(Figure.of("offered load for latency (" + (int) (LOAD * 100) + "% of integrated max), H2 file",
                 h2Rated.offered, "entries/s", ""));
         figures.add(Figure.of("ack latency p50 at that load, H2 file", h2Rated.p50Millis, "ms", ""));
@@ -230,7 +230,7 @@ public final class LedgerBench implements Benchmark {
         Ledger ledger = new Ledger(storage, SIGNER, Clock.systemUTC(), () -> "unmeasured",
                 new LedgerConfig(4096, Duration.ofMillis(2), IN_FLIGHT * 2, 8192, Duration.ofMillis(10)),
                 Throwable::printStackTrace).start();
-        LogId log = new LogId("bench-" + what.toLowerCase());
+        LogId log = new LogId(UUID.randomUUID(), "bench-" + what.toLowerCase());
         long[] latency = new long[entries.length];
         Semaphore window = new Semaphore(IN_FLIGHT);
         List<CompletableFuture<SequencedEntry>> last = new ArrayList<>();

@@ -26,24 +26,24 @@ final class TiledTreeBuilder {
 
     private final Connection conn;
     private final PreparedStatement insert;
-    private final String log;
+    private final LogId log;
     private final List<byte[]> rows = new ArrayList<>();
     private final List<Long> next = new ArrayList<>();
     private final int[] fill = new int[Tiles.MAX_LEVEL + 1];
     private int pending;
 
-    private TiledTreeBuilder(Connection conn, String log) throws Exception {
+    private TiledTreeBuilder(Connection conn, LogId log) throws Exception {
         this.conn = conn;
         this.log = log;
         this.insert = conn.prepareStatement(
-                "INSERT INTO ledger_tile (log_id, tile_level, tile_index, hashes) VALUES (?, ?, ?, ?)");
+                "INSERT INTO ledger_tile (tenant_id, log_id, tile_level, tile_index, hashes) VALUES (?, ?, ?, ?, ?)");
     }
 
     static void build(DataSource ds, JdbcLogStorage storage, LogId log, long n, NoteSigner signer) throws Exception {
         storage.inTransaction(tx -> tx.lockSequence(log, Clock.systemUTC().instant()));
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(false);
-            TiledTreeBuilder b = new TiledTreeBuilder(c, log.value());
+            TiledTreeBuilder b = new TiledTreeBuilder(c, log);
             ByteBuffer entry = ByteBuffer.allocate(8);
             for (long i = 0; i < n; i++) {
                 entry.putLong(0, i);
@@ -93,10 +93,11 @@ final class TiledTreeBuilder {
     }
 
     private void write(int level, long index, byte[] hashes) throws Exception {
-        insert.setString(1, log);
-        insert.setInt(2, level);
-        insert.setLong(3, index);
-        insert.setBytes(4, hashes);
+        insert.setObject(1, log.tenant());
+        insert.setString(2, log.value());
+        insert.setInt(3, level);
+        insert.setLong(4, index);
+        insert.setBytes(5, hashes);
         insert.addBatch();
         if (++pending % 512 == 0) {
             insert.executeBatch();

@@ -54,8 +54,8 @@ public final class ScaleBench implements Benchmark {
                 + "in import batches of " + BATCH + " per transaction, " + THREADS + " writers; reads by primary key "
                 + "with decryption, one transaction each, " + THREADS + " readers, random records; system-log appends "
                 + "are one ledger_pending entry per transaction (JdbcLogStorage.appendInTransaction), " + THREADS
-                + " writers. On Citus the records and keys tables are distributed on tenant_id and co-located, the "
-                + "ledger tables are reference tables (as the migrations place them until the ledger is re-keyed). "
+                + " writers. On Citus the records, keys and ledger tables are distributed on tenant_id and co-located "
+                + "(as the migrations place them; each log is keyed by its tenant). "
                 + "Spread: " + TENANTS + " tenants x " + SUBJECTS_PER_TENANT + " subjects x " + RECORDS_PER_SUBJECT
                 + " records; one large tenant: the same number of records in one tenant; ANALYZE after each load. All "
                 + "nodes durable (fsync, synchronous_commit on), as the single PostgreSQL. Not included: HTTP, "

@@ -36,7 +36,7 @@ import javax.sql.DataSource;
  * records are encrypted under per-subject data keys by the keys module and written with the server's own
  * V40 DDL, system-log entries go to the ledger's {@code ledger_pending} through {@link JdbcLogStorage}.
  * On Citus the tables are placed as the server's migrations place them: records and keys distributed on
- * tenant_id, co-located; the ledger tables reference tables.
+ * tenant_id, co-located, the ledger tables with them (each log keyed by its tenant).
  */
 final class ScaleStorage implements AutoCloseable {
 
@@ -129,7 +129,7 @@ final class ScaleStorage implements AutoCloseable {
     /** One act's system-log entry, appended to the tenant's log in the act's own transaction. */
     void appendLog(TenantId tenant, byte[] entry) throws SQLException {
         try (Connection c = begin(tenant)) {
-            ledger.appendInTransaction(c, new LogId("tenant-" + tenant.value()), entry);
+            ledger.appendInTransaction(c, LogId.of(tenant.value()), entry);
             c.commit();
         }
     }

@@ -23,13 +23,14 @@ import javax.sql.DataSource;
 
 /**
  * JDBC storage of the ledger on H2 2.x or PostgreSQL 15+, using the tables of
- * {@code db/ledger/V100__ledger.sql}. Each {@link #inTransaction} takes its own connection from the
+ * {@code db/ledger} (V100, V280) and {@code db/ledger-vendor/{h2,postgresql}} (V281). Each {@link #inTransaction} takes its own connection from the
  * data source and commits or rolls back; it retries up to three times on a unique-key race or a
  * deadlock (SQLSTATE 23505, 40001, 40P01).
  */
 public final class JdbcLogStorage implements LogStorage {
 
     private static final int ATTEMPTS = 3;
+    static final String INSERT_PENDING = "INSERT INTO ledger_pending (tenant_id, log_id, entry, created_at) VALUES (?, ?, ?, ?)";
 
     private final DataSource dataSource;
     private final Clock clock;
@@ -63,13 +64,11 @@ public final class JdbcLogStorage implements LogStorage {
             return List.of();
         }
         OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
-        try (PreparedStatement ps = conn.prepareStatement(
-                "INSERT INTO ledger_pending (log_id, entry, created_at) VALUES (?, ?, ?)",
-                new String[] {"pending_id"})) {
+        try (PreparedStatement ps = conn.prepareStatement(INSERT_PENDING, new String[] {"pending_id"})) {
             for (byte[] entry : entries) {
-                ps.setString(1, log.value());
-                ps.setBytes(2, entry);
-                ps.setObject(3, now);
+                JdbcTransaction.bindLog(ps, 1, log);
+                ps.setBytes(3, entry);
+                ps.setObject(4, now);
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -169,20 +168,17 @@ public final class JdbcLogStorage implements LogStorage {
         }
     }
 
-    /** Creates the ledger tables by running the shipped migration (for tests and tools without Flyway). */
+    /** The shipped migrations in the order Flyway runs them; {@code {vendor}} is {@code h2} or {@code postgresql}. */
+    private static final List<String> MIGRATIONS = List.of("/db/ledger/V100__ledger.sql",
+            "/db/ledger/V280__ledger_by_tenant.sql", "/db/ledger-vendor/{vendor}/V281__ledger_pending_by_tenant.sql");
+
+    /** Creates the ledger tables by running the shipped migrations (for tests and tools without Flyway). */
     public static void createTables(DataSource dataSource) {
-        try (var in = JdbcLogStorage.class.getResourceAsStream("/db/ledger/V100__ledger.sql");
-                Connection conn = dataSource.getConnection();
-                Statement st = conn.createStatement()) {
-            String sql = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            StringBuilder clean = new StringBuilder();
-            for (String line : sql.split("\n")) {
-                if (!line.strip().startsWith("--")) {
-                    clean.append(line).append('\n');
-                }
-            }
-            for (String stmt : clean.toString().split(";")) {
-                if (!stmt.isBlank()) {
+        try (Connection conn = dataSource.getConnection(); Statement st = conn.createStatement()) {
+            String vendor = conn.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT)
+                    .contains("postgres") ? "postgresql" : "h2";
+            for (String migration : MIGRATIONS) {
+                for (String stmt : statements(migration.replace("{vendor}", vendor))) {
                     st.execute(stmt);
                 }
             }
@@ -191,6 +187,39 @@ public final class JdbcLogStorage implements LogStorage {
             }
         } catch (Exception e) {
             throw new LedgerStorageFailure("could not create ledger tables: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<String> statements(String resource) throws java.io.IOException {
+        try (var in = JdbcLogStorage.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new java.io.FileNotFoundException(resource);
+            }
+            StringBuilder clean = new StringBuilder();
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                if (!line.strip().startsWith("--")) {
+                    clean.append(line).append('\n');
+                }
+            }
+            // Statements end at a semicolon outside a dollar-quoted body (a PostgreSQL DO block has its own).
+            List<String> statements = new ArrayList<>();
+            StringBuilder current = new StringBuilder();
+            boolean dollarQuoted = false;
+            String text = clean.toString();
+            for (int i = 0; i < text.length(); i++) {
+                if (text.startsWith("$$", i)) {
+                    dollarQuoted = !dollarQuoted;
+                    current.append("$$");
+                    i++;
+                } else if (text.charAt(i) == ';' && !dollarQuoted) {
+                    statements.add(current.toString());
+                    current.setLength(0);
+                } else {
+                    current.append(text.charAt(i));
+                }
+            }
+            statements.add(current.toString());
+            return statements.stream().filter(s -> !s.isBlank()).toList();
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.steward.ledger.jdbc;
 
+import dev.steward.ledger.LogId;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -22,23 +23,27 @@ final class PgCopy {
     }
 
     /** Copies {@code entries} to indices {@code first...} of {@code log}; false if {@code conn} is not PostgreSQL. */
-    static boolean insertEntries(Connection conn, String log, long first, List<byte[]> entries) throws SQLException {
+    static boolean insertEntries(Connection conn, LogId log, long first, List<byte[]> entries) throws SQLException {
         if (!conn.isWrapperFor(PGConnection.class)) {
             return false;
         }
-        byte[] logId = log.getBytes(StandardCharsets.UTF_8);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(entries.size() * (logId.length + 40)
+        byte[] logName = log.value().getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(entries.size() * (logName.length + 60)
                 + entries.stream().mapToInt(e -> e.length).sum() + HEADER.length + 2);
         out.writeBytes(HEADER);
-        byte[] row = new byte[2 + 4 + logId.length + 4 + 8 + 4];
+        // Fields per row: tenant_id (uuid, 16 bytes big-endian), log_id, seq, then the entry's length.
+        byte[] row = new byte[2 + 4 + 16 + 4 + logName.length + 4 + 8 + 4];
+        int p0 = putShort(row, 0, 4);
+        p0 = putInt(row, p0, 16);
+        p0 = putLong(row, p0, log.tenant().getMostSignificantBits());
+        p0 = putLong(row, p0, log.tenant().getLeastSignificantBits());
+        p0 = putInt(row, p0, logName.length);
+        System.arraycopy(logName, 0, row, p0, logName.length);
+        p0 += logName.length;
+        p0 = putInt(row, p0, 8);
         for (int i = 0; i < entries.size(); i++) {
             byte[] entry = entries.get(i);
-            int p = putShort(row, 0, 3);
-            p = putInt(row, p, logId.length);
-            System.arraycopy(logId, 0, row, p, logId.length);
-            p += logId.length;
-            p = putInt(row, p, 8);
-            p = putLong(row, p, first + i);
+            int p = putLong(row, p0, first + i);
             putInt(row, p, entry.length);
             out.write(row, 0, row.length);
             out.writeBytes(entry);
@@ -47,7 +52,7 @@ final class PgCopy {
         out.write(0xFF);
         byte[] data = out.toByteArray();
         CopyIn copy = conn.unwrap(PGConnection.class).getCopyAPI()
-                .copyIn("COPY ledger_entry (log_id, seq, entry) FROM STDIN (FORMAT binary)");
+                .copyIn("COPY ledger_entry (tenant_id, log_id, seq, entry) FROM STDIN (FORMAT binary)");
         try {
             copy.writeToCopy(data, 0, data.length);
             copy.endCopy();

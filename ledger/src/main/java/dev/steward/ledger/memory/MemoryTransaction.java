@@ -1,12 +1,15 @@
 package dev.steward.ledger.memory;
 
 import dev.steward.ledger.LogId;
+import dev.steward.ledger.LogQueries;
 import dev.steward.ledger.LogState;
 import dev.steward.ledger.StorageTransaction;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -122,8 +125,13 @@ final class MemoryTransaction implements StorageTransaction {
     }
 
     @Override
-    public void deletePending(List<Long> pendingIds) {
-        pendingIds.forEach(id -> remove(s.pending, id));
+    public void deletePending(LogId log, List<Long> pendingIds) {
+        for (Long id : pendingIds) {
+            MemoryState.PendingRow row = s.pending.get(id);
+            if (row != null && row.log().equals(log)) {
+                remove(s.pending, id);
+            }
+        }
     }
 
     @Override
@@ -151,6 +159,44 @@ final class MemoryTransaction implements StorageTransaction {
     public OptionalLong indexOfPending(LogId log, long pendingId) {
         List<Object> v = s.pendingIndex.get(pendingId);
         return v == null || !v.get(0).equals(log) ? OptionalLong.empty() : OptionalLong.of((Long) v.get(1));
+    }
+
+    @Override
+    public Map<Long, Long> indicesOfPending(LogId log, List<Long> pendingIds) {
+        Map<Long, Long> out = new HashMap<>();
+        for (Long id : pendingIds) {
+            indexOfPending(log, id).ifPresent(index -> out.put(id, index));
+        }
+        return out;
+    }
+
+    @Override
+    public Map<Long, byte[]> pendingEntries(LogId log, List<Long> pendingIds) {
+        Map<Long, byte[]> out = new HashMap<>();
+        for (Long id : pendingIds) {
+            MemoryState.PendingRow row = s.pending.get(id);
+            if (row != null && row.log().equals(log)) {
+                out.put(id, row.entry().clone());
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public Map<Long, LogQueries.QueuedEntry> sequencedOfPending(LogId log, List<Long> pendingIds) {
+        Map<Long, LogQueries.QueuedEntry> out = new HashMap<>();
+        indicesOfPending(log, pendingIds).forEach((id, index) ->
+                out.put(id, new LogQueries.QueuedEntry(s.sequenced.get(log).get(index).clone(), index)));
+        return out;
+    }
+
+    @Override
+    public List<LogState> trees() {
+        List<LogState> out = new ArrayList<>();
+        s.trees.keySet().stream()
+                .sorted(Comparator.comparing((LogId l) -> l.tenant().toString()).thenComparing(LogId::value))
+                .forEach(log -> readTree(log).ifPresent(out::add));
+        return out;
     }
 
     @Override

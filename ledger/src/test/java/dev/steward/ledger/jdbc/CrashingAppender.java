@@ -24,7 +24,7 @@ import org.postgresql.ds.PGSimpleDataSource;
 public final class CrashingAppender {
 
     public static final NoteSigner SIGNER = NoteSigner.fromSeed("steward.crash", new byte[32]);
-    public static final LogId LOG = new LogId("crash");
+    public static final LogId LOG = new LogId(new java.util.UUID(0, 1), "crash");
 
     public static byte[] entry(long n) {
         return ("crash entry " + n).getBytes(StandardCharsets.UTF_8);

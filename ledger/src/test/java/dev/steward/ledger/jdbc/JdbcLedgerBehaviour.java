@@ -48,7 +48,7 @@ abstract class JdbcLedgerBehaviour extends LedgerBehaviour {
         for (int i = 0; i < 1000; i++) {
             entries.add(i % 7 == 0 ? new byte[0] : entry(i));
         }
-        var batchLog = new dev.steward.ledger.LogId("batch-" + log.value());
+        var batchLog = new dev.steward.ledger.LogId(log.tenant(), "batch-" + log.value());
         storage.inTransaction(tx -> {
             var now = Clock.systemUTC().instant();
             long first = tx.lockSequence(batchLog, now);

@@ -18,7 +18,7 @@ class MemoryLedgerTest extends dev.steward.ledger.LedgerBehaviour {
     @Test
     void aFailedTransactionLeavesNoTrace() {
         MemoryLogStorage s = new MemoryLogStorage();
-        LogId id = new LogId("x");
+        LogId id = new LogId(java.util.UUID.randomUUID(), "x");
         assertThatThrownBy(() -> s.inTransaction(tx -> {
             tx.lockSequence(id, Instant.EPOCH);
             tx.addPending(id, new byte[1], Instant.EPOCH);

@@ -28,8 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 class BundleTrustTest {
 
     private static final NoteSigner INSTALL = NoteSigner.fromSeed("steward-log", new byte[32]);
-    private static final LogId LOG = new LogId("tenant-a");
-    private static final LogId OTHER = new LogId("tenant-b");
+    private static final LogId LOG = new LogId(new java.util.UUID(0, 0xa), "tenant-a");
+    private static final LogId OTHER = new LogId(new java.util.UUID(0, 0xb), "tenant-b");
 
     @TempDir
     Path dir;

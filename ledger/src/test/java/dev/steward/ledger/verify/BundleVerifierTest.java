@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BundleVerifierTest {
 
     private static final NoteSigner SIGNER = NoteSigner.fromSeed("steward.bundle", new byte[32]);
-    private static final LogId LOG = new LogId("tenant-a");
+    private static final LogId LOG = new LogId(new java.util.UUID(0, 0xa), "tenant-a");
 
     @TempDir
     Path dir;

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HostileBundleTest {
 
-    private static final LogId LOG = new LogId("tenant-a");
+    private static final LogId LOG = new LogId(new java.util.UUID(0, 0xa), "tenant-a");
     private static final int ENTRIES = 300;
 
     @TempDir

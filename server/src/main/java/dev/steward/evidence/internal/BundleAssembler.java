@@ -3,6 +3,7 @@ package dev.steward.evidence.internal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -23,10 +24,6 @@ import dev.steward.ledger.verify.LogClaim;
 @Component
 public class BundleAssembler {
 
-    /** A selected entry: its pending id, and its index once integrated (else null). */
-    public record Selected(long pendingId, Long index) {
-    }
-
     private final LedgerHolder ledger;
     private final BundleFiles files;
     private final Duration integrationTimeout;
@@ -45,17 +42,19 @@ public class BundleAssembler {
     }
 
     /**
-     * Writes the bundle of {@code selected} entries of {@code log}, claiming its log and tenant, with a
+     * Writes the bundle of the entries of {@code log} its writers were given {@code pendingIds} for, claiming its log and tenant, with a
      * consistency proof from tree size {@code since} (a checkpoint the customer saved) if given; returns
      * how many entries it holds.
      *
      * @throws dev.steward.ledger.IntegrationTimeout if an entry is not integrated in time
      */
-    public int assemble(UUID tenantId, UUID bundleId, LogId log, List<Selected> selected, Long since) {
-        List<Long> indices = new ArrayList<>(selected.size());
-        for (Selected s : selected) {
-            indices.add(s.index() != null ? s.index()
-                    : ledger.ledger().awaitIntegrated(new PendingEntry(log, s.pendingId()), integrationTimeout).index());
+    public int assemble(UUID tenantId, UUID bundleId, LogId log, List<Long> pendingIds, Long since) {
+        Map<Long, Long> sequenced = ledger.ledger().indicesOfPending(log, pendingIds);
+        List<Long> indices = new ArrayList<>(pendingIds.size());
+        for (Long id : pendingIds) {
+            Long index = sequenced.get(id);
+            indices.add(index != null ? index
+                    : ledger.ledger().awaitIntegrated(new PendingEntry(log, id), integrationTimeout).index());
         }
         // The request itself was logged (and committed) just before, so the log has at least one entry to await
         // even when the range selects none: the bundle then still carries a signed checkpoint.

@@ -45,7 +45,7 @@ public class LedgerHolder implements DisposableBean {
         this.storage = new JdbcLogStorage(dataSource, clock);
         this.signer = signingKey(jdbc, master, clock, keyName);
         LedgerConfig config = new LedgerConfig(batchSize, batchAge, 100_000, batchSize, poll);
-        this.ledger = new Ledger(storage, signer, clock, clockOffset, config,
+        this.ledger = new Ledger(new ProviderWideStorage(storage), signer, clock, clockOffset, config,
                 e -> log.error("ledger integration failed; it will be retried", e)).start();
     }
 

@@ -27,5 +27,9 @@ public enum Permission {
     /** Change the tenant's record settings (allowed categories). */
     RECORDS_CONFIGURE,
     /** See the installation's background jobs: last run, outcome, next run, alerts. */
-    JOBS_READ
+    JOBS_READ,
+    /** Manage the own tenant's notice contacts and webhook endpoints, and see its notices' deliveries. */
+    NOTICES_MANAGE,
+    /** See notice deliveries parked on any tenant (their state only, never their content) and replay them. */
+    NOTICES_REPLAY
 }

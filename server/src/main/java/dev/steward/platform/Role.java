@@ -9,15 +9,16 @@ import java.util.Set;
  */
 public enum Role {
     OPERATOR(Where.PROVIDER, true, EnumSet.of(Permission.TENANTS_READ, Permission.TENANTS_WRITE,
-            Permission.ACCOUNTS_READ, Permission.ACCOUNTS_WRITE, Permission.TOKENS_MANAGE, Permission.JOBS_READ)),
+            Permission.ACCOUNTS_READ, Permission.ACCOUNTS_WRITE, Permission.TOKENS_MANAGE, Permission.JOBS_READ, Permission.NOTICES_REPLAY)),
     SECURITY_OFFICER(Where.PROVIDER, true, EnumSet.of(Permission.TENANTS_READ, Permission.EVIDENCE_READ,
-            Permission.ACTOR_TRAIL_ERASE, Permission.JOBS_READ)),
+            Permission.ACTOR_TRAIL_ERASE, Permission.JOBS_READ, Permission.NOTICES_REPLAY)),
     COMPLIANCE(Where.PROVIDER, true, EnumSet.of(Permission.TENANTS_READ, Permission.EVIDENCE_READ)),
     /** Inside a fully managed customer tenant, acts with that tenant's administrator's permissions. */
     MANAGED_SERVICE(Where.PROVIDER, true, EnumSet.of(Permission.ACT_IN_MANAGED_TENANT)),
     CUSTOMER_ADMIN(Where.CUSTOMER, false, EnumSet.of(Permission.ACCOUNTS_READ, Permission.ACCOUNTS_WRITE,
             Permission.TOKENS_MANAGE, Permission.EVIDENCE_READ, Permission.RECORDS_READ, Permission.RECORDS_WRITE,
-            Permission.RECORDS_ERASE, Permission.RECORDS_CONFIGURE, Permission.ACTOR_TRAIL_ERASE)),
+            Permission.RECORDS_ERASE, Permission.RECORDS_CONFIGURE, Permission.ACTOR_TRAIL_ERASE,
+            Permission.NOTICES_MANAGE)),
     CUSTOMER_USER(Where.CUSTOMER, false, EnumSet.of(Permission.RECORDS_READ, Permission.RECORDS_WRITE)),
     AUDITOR(Where.EITHER, false, EnumSet.of(Permission.EVIDENCE_READ)),
     SUPPLIER(Where.PROVIDER, false, EnumSet.noneOf(Permission.class)),

@@ -1,19 +1,31 @@
 package dev.steward.console;
 
+import java.util.Comparator;
+import java.util.List;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 import dev.steward.platform.Caller;
+import dev.steward.platform.ConsoleMenuEntry;
 import dev.steward.platform.ConsolePage;
-import dev.steward.platform.Permission;
 
-/** What every console page's layout needs: who is signed in and which menu entries they may see. */
-@ControllerAdvice(assignableTypes = ConsolePage.class) // a type check: cheap on every API call that asks
+/**
+ * The layout's model on every console page: who is signed in, and the menu entries the pages
+ * contribute ({@link ConsolePage#menuEntries()}) that this caller may use, in order.
+ */
+@ControllerAdvice(assignableTypes = ConsolePage.class)
 class ConsoleModel {
 
-    public record Menu(boolean tenants, boolean accounts, boolean tokens, boolean records, boolean logs, boolean jobs) {
+    private final ObjectProvider<ConsolePage> pages;
+    private volatile List<ConsoleMenuEntry> entries;
+
+    ConsoleModel(ObjectProvider<ConsolePage> pages) {
+        // the pages are controllers advised by this class: read them on first use, not at construction
+        this.pages = pages;
     }
 
     @ModelAttribute("caller")
@@ -23,13 +35,22 @@ class ConsoleModel {
     }
 
     @ModelAttribute("menu")
-    Menu menu() {
+    List<ConsoleMenuEntry> menu() {
         Caller c = caller();
         if (c == null) {
-            return new Menu(false, false, false, false, false, false);
+            return List.of();
         }
-        return new Menu(c.role().allows(Permission.TENANTS_READ), c.role().allows(Permission.ACCOUNTS_READ),
-                c.role().allows(Permission.TOKENS_MANAGE), c.role().allows(Permission.RECORDS_READ),
-                c.role().allows(Permission.EVIDENCE_READ), c.role().allows(Permission.JOBS_READ));
+        return entries().stream().filter(e -> e.visibleTo(c)).toList();
+    }
+
+    private List<ConsoleMenuEntry> entries() {
+        List<ConsoleMenuEntry> known = entries;
+        if (known == null) {
+            known = pages.orderedStream().flatMap(p -> p.menuEntries().stream())
+                    .sorted(Comparator.comparingInt(ConsoleMenuEntry::order).thenComparing(ConsoleMenuEntry::path))
+                    .toList();
+            entries = known;
+        }
+        return known;
     }
 }

@@ -6,6 +6,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 import dev.steward.platform.Caller;
 import dev.steward.platform.Callers;
+import dev.steward.platform.PermissionCatalog;
 import dev.steward.platform.ConsolePage;
 import dev.steward.tenancy.TenantRegister;
 
@@ -14,16 +15,18 @@ import dev.steward.tenancy.TenantRegister;
 class DashboardController implements ConsolePage {
 
     private final TenantRegister tenants;
+    private final PermissionCatalog permissions;
 
-    DashboardController(TenantRegister tenants) {
+    DashboardController(TenantRegister tenants, PermissionCatalog permissions) {
         this.tenants = tenants;
+        this.permissions = permissions;
     }
 
     @GetMapping("/")
     String dashboard(Model model) {
         Caller caller = Callers.current();
         model.addAttribute("tenant", tenants.own(caller));
-        model.addAttribute("permissions", caller.role().permissions());
+        model.addAttribute("permissions", permissions.namesOf(caller.role()));
         return "dashboard";
     }
 }

@@ -57,7 +57,7 @@ public class ActorTrailErasure {
     }
 
     public ErasureReceipt erase(Caller caller, ActorTrail actor) {
-        caller.require(Permission.ACTOR_TRAIL_ERASE);
+        caller.require(EvidencePermissions.ACTOR_TRAIL_ERASE);
         if (actor.actorId().equals(caller.principalId())) {
             throw new ActorTrailProtected("an actor may not erase the personal fields of its own trail");
         }

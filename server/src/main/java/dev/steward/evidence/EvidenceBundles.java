@@ -38,7 +38,6 @@ import dev.steward.platform.InvalidField;
 import dev.steward.platform.NotFound;
 import dev.steward.platform.Page;
 import dev.steward.platform.PageRequest;
-import dev.steward.platform.Permission;
 import dev.steward.platform.Role;
 import dev.steward.platform.TenantScope;
 
@@ -118,7 +117,7 @@ public class EvidenceBundles {
 
     /** A bundle of the caller's own tenant's log, built at once; the answer carries the single-use link. */
     public BundleView request(Caller caller, BundleRequest request) {
-        caller.require(Permission.EVIDENCE_READ);
+        caller.require(EvidencePermissions.EVIDENCE_READ);
         validate(request);
         UUID tenant = caller.tenantId();
         UUID id = UUID.randomUUID();
@@ -155,7 +154,7 @@ public class EvidenceBundles {
      * Checked before the request body is even read.
      */
     public void authoriseRequestFor(Caller caller, UUID tenantId) {
-        caller.require(Permission.EVIDENCE_READ);
+        caller.require(EvidencePermissions.EVIDENCE_READ);
         if (!caller.isProvider() || !PROVIDER_REQUESTERS.contains(caller.role())) {
             throw new Forbidden("only the provider's security officer or compliance staff ask for a customer's bundle");
         }
@@ -166,7 +165,7 @@ public class EvidenceBundles {
 
     /** The customer administrator approves a provider-requested bundle: it is built and the link is given to them. */
     public BundleView approve(Caller caller, UUID bundleId) {
-        caller.require(Permission.EVIDENCE_READ);
+        caller.require(EvidencePermissions.EVIDENCE_READ);
         if (caller.role() != Role.CUSTOMER_ADMIN) {
             throw new Forbidden("only the customer administrator approves an evidence bundle");
         }
@@ -196,7 +195,7 @@ public class EvidenceBundles {
 
     /** The tenant's bundles, newest first. */
     public Page<BundleView> list(Caller caller, PageRequest page) {
-        caller.require(Permission.EVIDENCE_READ);
+        caller.require(EvidencePermissions.EVIDENCE_READ);
         return page(caller.tenantId(), false, page);
     }
 
@@ -211,7 +210,7 @@ public class EvidenceBundles {
      * file is deleted once the bytes are in hand and the download is logged.
      */
     public BundleFile download(Caller caller, UUID bundleId, String token) {
-        caller.require(Permission.EVIDENCE_READ);
+        caller.require(EvidencePermissions.EVIDENCE_READ);
         UUID tenant = caller.tenantId();
         BundleFile file = inTenant(tenant, () -> {
             Row r = find(tenant, bundleId).orElseThrow(() -> new NotFound("bundle " + bundleId));

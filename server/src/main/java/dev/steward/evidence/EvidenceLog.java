@@ -25,7 +25,6 @@ import dev.steward.platform.InvalidField;
 import dev.steward.platform.NotFound;
 import dev.steward.platform.Page;
 import dev.steward.platform.PageRequest;
-import dev.steward.platform.Permission;
 import dev.steward.platform.TenantScope;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -56,7 +55,7 @@ public class EvidenceLog {
 
     /** The tenant whose log {@code logId} is, if the caller may read it; 404 otherwise. */
     public UUID authorise(Caller caller, String logId) {
-        caller.require(Permission.EVIDENCE_READ);
+        caller.require(EvidencePermissions.EVIDENCE_READ);
         UUID tenant;
         if (SystemLog.PROVIDER_LOG.equals(logId)) {
             tenant = DataScope.PROVIDER_TENANT;

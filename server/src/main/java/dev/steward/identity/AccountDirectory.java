@@ -27,7 +27,6 @@ import dev.steward.platform.InvalidField;
 import dev.steward.platform.NotFound;
 import dev.steward.platform.Page;
 import dev.steward.platform.PageRequest;
-import dev.steward.platform.Permission;
 import dev.steward.platform.Role;
 import dev.steward.platform.TenantScope;
 import dev.steward.tenancy.Tenant;
@@ -71,7 +70,7 @@ public class AccountDirectory {
     }
 
     private Account createIn(Caller caller, UUID tenantId, NewAccount request) {
-        Tenant tenant = access.enter(caller, tenantId, Permission.ACCOUNTS_WRITE);
+        Tenant tenant = access.enter(caller, tenantId, AccountPermissions.ACCOUNTS_WRITE);
         if (!caller.tenantId().equals(tenant.id())) {
             // a password chosen by provider staff would let them sign in as the customer's person
             throw new Forbidden("provider staff never set a customer's password: invite the person with "
@@ -120,14 +119,14 @@ public class AccountDirectory {
     }
 
     public Page<Account> list(Caller caller, UUID tenantId, PageRequest page) {
-        Tenant tenant = access.enter(caller, tenantId, Permission.ACCOUNTS_READ);
+        Tenant tenant = access.enter(caller, tenantId, AccountPermissions.ACCOUNTS_READ);
         return TenantScope.call(DataScope.tenant(tenant.id()), () -> new Page<>(
                 accounts.page(tenant.id(), page.offset(), page.size()), page.page(), page.size(),
                 accounts.count(tenant.id())));
     }
 
     public Account get(Caller caller, UUID tenantId, UUID accountId) {
-        Tenant tenant = access.enter(caller, tenantId, Permission.ACCOUNTS_READ);
+        Tenant tenant = access.enter(caller, tenantId, AccountPermissions.ACCOUNTS_READ);
         return find(tenant.id(), accountId).orElseThrow(() -> new NotFound("account " + accountId));
     }
 
@@ -144,7 +143,7 @@ public class AccountDirectory {
     }
 
     private ChangedAccount changeIn(Caller caller, UUID tenantId, UUID accountId, AccountPatch patch) {
-        Tenant tenant = access.enter(caller, tenantId, Permission.ACCOUNTS_WRITE);
+        Tenant tenant = access.enter(caller, tenantId, AccountPermissions.ACCOUNTS_WRITE);
         return TenantScope.call(DataScope.tenant(tenant.id()), () -> tx.execute(s -> {
             Account a = accounts.find(tenant.id(), accountId).orElseThrow(() -> new NotFound("account " + accountId));
             if (patch.expectedVersion() != null && patch.expectedVersion() != a.version()) {

@@ -30,11 +30,11 @@ import dev.steward.platform.DataScope;
 import dev.steward.platform.Forbidden;
 import dev.steward.platform.InvalidField;
 import dev.steward.platform.NotFound;
-import dev.steward.platform.Permission;
 import dev.steward.platform.Role;
 import dev.steward.platform.TenantScope;
 import dev.steward.tenancy.Tenant;
 import dev.steward.tenancy.TenantRegister;
+import dev.steward.tenancy.TenantPermissions;
 
 /**
  * One-time links by which a person sets their own credentials (ROLE-1, SEC-4).
@@ -110,8 +110,8 @@ public class Invitations {
 
     private IssuedInvitation issueChecked(Caller caller, UUID tenantId, NewInvitation r) {
         boolean onboarding = caller.isProvider() && !caller.tenantId().equals(tenantId)
-                && caller.role().allows(Permission.TENANTS_WRITE);
-        Tenant tenant = onboarding ? customerToOnboard(caller, tenantId) : access.enter(caller, tenantId, Permission.ACCOUNTS_WRITE);
+                && caller.role().allows(TenantPermissions.TENANTS_WRITE);
+        Tenant tenant = onboarding ? customerToOnboard(caller, tenantId) : access.enter(caller, tenantId, AccountPermissions.ACCOUNTS_WRITE);
         // checked once the caller may be here at all: a stranger learns nothing from a 400
         if (r.password() != null) {
             throw new InvalidField("password", "is set by the invited person, never by whoever invites them");
@@ -222,7 +222,7 @@ public class Invitations {
                         "'" + account.username() + "' (" + account.role() + ") accepted the invitation that "
                                 + i.issuedBy() + " issued at " + i.issuedAt() + ", set a password and enrolled a second factor."));
             }
-            return account;
+            return accounts.find(tenant.id(), account.id()).orElseThrow(InvitationInvalid::new);
         }));
     }
 
@@ -242,13 +242,15 @@ public class Invitations {
                 throw new InvitationInvalid();
             }
             Account a = accounts.find(i.tenantId(), i.accountId()).orElseThrow(InvitationInvalid::new);
-            if (a.disabled() || a.lockedAt(now)) {
+            String sourceRef = keys.sourceRef(a.tenantId(), String.valueOf(source));
+            // the same lock as sign-in: by account and source, so a stranger cannot lock the owner out
+            boolean lockedHere = failures.find(a.tenantId(), a.id(), sourceRef).map(f -> f.lockedAt(now)).orElse(false);
+            if (a.disabled() || a.lockedAt(now) || lockedHere) {
                 throw new InvalidField("currentPassword", "this account is disabled or locked for a while");
             }
             if (!hasher.matches(currentPassword == null ? "" : currentPassword, a.passwordHash())) {
                 tx.executeWithoutResult(s -> {
-                    failures.recordFailure(a.tenantId(), a.id(), keys.sourceRef(a.tenantId(), String.valueOf(source)),
-                            maxFailures, lockout, now);
+                    failures.recordFailure(a.tenantId(), a.id(), sourceRef, maxFailures, lockout, now);
                     accessLog.record(new LogEvent(a.tenantId(), callerOf(a), "auth.mfa.enrolment-refused",
                             "account:" + a.id() + " invitation:" + i.id(), null, "refused", null, a.username()));
                 });
@@ -292,7 +294,7 @@ public class Invitations {
     }
 
     private Tenant customerToOnboard(Caller caller, UUID tenantId) {
-        caller.require(Permission.TENANTS_WRITE);
+        caller.require(TenantPermissions.TENANTS_WRITE);
         Tenant tenant = tenants.find(tenantId).orElseThrow(() -> new NotFound("tenant " + tenantId));
         if (tenant.isProvider() || !tenant.isActive()) {
             throw new Forbidden("onboarding is for an active customer tenant");

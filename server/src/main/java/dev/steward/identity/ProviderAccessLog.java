@@ -15,8 +15,8 @@ import dev.steward.platform.DataScope;
 import dev.steward.platform.Forbidden;
 import dev.steward.platform.Page;
 import dev.steward.platform.PageRequest;
-import dev.steward.platform.Permission;
 import dev.steward.platform.TenantScope;
+import dev.steward.evidence.EvidencePermissions;
 
 /**
  * What provider staff did inside a customer tenant (ROLE-1, SEC-4). {@link #record} writes an act
@@ -86,7 +86,7 @@ public class ProviderAccessLog {
 
     /** The provider accesses of the caller's own customer tenant, newest first. */
     public Page<ProviderAccess> list(Caller caller, PageRequest page) {
-        caller.require(Permission.EVIDENCE_READ);
+        caller.require(EvidencePermissions.EVIDENCE_READ);
         if (caller.isProvider()) {
             throw new Forbidden("provider accesses are listed for the customer tenant they happened in");
         }

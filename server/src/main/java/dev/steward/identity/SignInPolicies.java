@@ -12,17 +12,17 @@ import dev.steward.identity.internal.TenantSignInPolicies;
 import dev.steward.platform.Caller;
 import dev.steward.platform.DataScope;
 import dev.steward.platform.InvalidField;
-import dev.steward.platform.Permission;
 import dev.steward.platform.TenantScope;
 import dev.steward.tenancy.Tenant;
 
 /**
  * Whether an account must pass a second factor (SEC-10): every account of the provider tenant,
  * whatever its role (auditors and suppliers too), every account whose role requires it, and
- * every account of a customer tenant that requires it. A tenant's requirement is changed by
- * whoever may change the tenant (provider staff with {@code TENANTS_WRITE}) or by the
- * customer's own administrator; the change is logged in the tenant's system log and applies
- * from each account's next sign-in.
+ * every account of a customer tenant that requires it. A customer tenant's requirement is the
+ * customer's to set: its own administrator, or managed-service staff under a fully managed
+ * contract ({@link TenantAccess}). Other provider staff cannot reach it, so the provider can never
+ * switch off a customer's second factor. The change is logged in the tenant's system log and
+ * applies from each account's next sign-in.
  */
 @Service
 public class SignInPolicies {
@@ -48,13 +48,13 @@ public class SignInPolicies {
     }
 
     public SignInPolicy get(Caller caller, UUID tenantId) {
-        Tenant tenant = enter(caller, tenantId, Permission.ACCOUNTS_READ, Permission.TENANTS_READ);
+        Tenant tenant = access.enter(caller, tenantId, AccountPermissions.ACCOUNTS_READ);
         return policyOf(tenant);
     }
 
     public SignInPolicy change(Caller caller, UUID tenantId, Boolean mfaRequired) {
         // access first: another tenant's caller learns nothing, not even that the body was wrong
-        Tenant tenant = enter(caller, tenantId, Permission.ACCOUNTS_WRITE, Permission.TENANTS_WRITE);
+        Tenant tenant = access.enter(caller, tenantId, AccountPermissions.ACCOUNTS_WRITE);
         if (mfaRequired == null) {
             throw new InvalidField("mfaRequired", "is required (true or false)");
         }
@@ -72,13 +72,5 @@ public class SignInPolicies {
     private SignInPolicy policyOf(Tenant tenant) {
         return new SignInPolicy(tenant.id(), tenant.isProvider()
                 || TenantScope.call(DataScope.tenant(tenant.id()), () -> policies.mfaRequired(tenant.id())));
-    }
-
-    /**
-     * In its own tenant, a customer administrator (account permission); in another tenant, provider
-     * staff with the tenant permission; anyone else learns nothing (404 from {@link TenantAccess}).
-     */
-    private Tenant enter(Caller caller, UUID tenantId, Permission own, Permission provider) {
-        return access.enter(caller, tenantId, caller.tenantId().equals(tenantId) ? own : provider);
     }
 }

@@ -45,7 +45,7 @@ public class TenantAccess {
             throw new NotFound("tenant " + tenantId);
         }
         Tenant tenant = register.find(tenantId).orElseThrow(() -> new NotFound("tenant " + tenantId));
-        boolean allowed = caller.role().allows(Permission.ACT_IN_MANAGED_TENANT) && tenant.fullyManaged()
+        boolean allowed = caller.role().allows(AccountPermissions.ACT_IN_MANAGED_TENANT) && tenant.fullyManaged()
                 && tenant.isActive() && Role.CUSTOMER_ADMIN.allows(permission);
         logEntry(caller, tenant, permission, allowed);
         if (!allowed) {

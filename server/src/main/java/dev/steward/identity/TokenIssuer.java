@@ -2,11 +2,8 @@ package dev.steward.identity;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,10 +21,10 @@ import dev.steward.platform.InvalidField;
 import dev.steward.platform.NotFound;
 import dev.steward.platform.Page;
 import dev.steward.platform.PageRequest;
-import dev.steward.platform.Permission;
 import dev.steward.platform.Role;
 import dev.steward.platform.TenantScope;
 import dev.steward.tenancy.TenantRegister;
+import dev.steward.platform.Secrets;
 
 /**
  * API tokens for customers' systems. A token reads {@code stw_<tenant><token>_<secret>}: the ids
@@ -36,7 +33,6 @@ import dev.steward.tenancy.TenantRegister;
 @Service
 public class TokenIssuer {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final HexFormat HEX = HexFormat.of();
     /** Tokens checked in the last seconds, so a busy client does not cost a query per request. */
     private static final Duration CACHE_TTL = Duration.ofSeconds(5);
@@ -60,7 +56,7 @@ public class TokenIssuer {
     }
 
     public IssuedToken issue(Caller caller, String name, Role role, Integer expiresInDays) {
-        caller.require(Permission.TOKENS_MANAGE);
+        caller.require(AccountPermissions.TOKENS_MANAGE);
         if (name == null || name.isBlank() || name.length() > 100) {
             throw new InvalidField("name", "must be 1 to 100 characters");
         }
@@ -87,11 +83,9 @@ public class TokenIssuer {
 
     private IssuedToken issueUnchecked(Caller caller, UUID tenantId, UUID createdBy, String name, Role role,
             Duration lifetime) {
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
-        String secretText = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String secretText = Secrets.randomToken();
         var now = clock.instant();
-        ApiToken token = new ApiToken(tenantId, UUID.randomUUID(), name, role, sha256(secretText), createdBy, now,
+        ApiToken token = new ApiToken(tenantId, UUID.randomUUID(), name, role, Secrets.sha256Hex(secretText), createdBy, now,
                 now.plus(lifetime), null);
         TenantScope.run(DataScope.tenant(tenantId), () -> tx.executeWithoutResult(s -> {
             tokens.insert(token);
@@ -103,14 +97,14 @@ public class TokenIssuer {
     }
 
     public Page<ApiToken> list(Caller caller, PageRequest page) {
-        caller.require(Permission.TOKENS_MANAGE);
+        caller.require(AccountPermissions.TOKENS_MANAGE);
         UUID t = caller.tenantId();
         return TenantScope.call(DataScope.tenant(t),
                 () -> new Page<>(tokens.page(t, page.offset(), page.size()), page.page(), page.size(), tokens.count(t)));
     }
 
     public ApiToken get(Caller caller, UUID tokenId) {
-        caller.require(Permission.TOKENS_MANAGE);
+        caller.require(AccountPermissions.TOKENS_MANAGE);
         return TenantScope.call(DataScope.tenant(caller.tenantId()), () -> tokens.find(caller.tenantId(), tokenId))
                 .orElseThrow(() -> new NotFound("token " + tokenId));
     }
@@ -154,7 +148,7 @@ public class TokenIssuer {
             recent.put(tokenId, new Cached(token, nowMillis + CACHE_TTL.toMillis()));
         }
         if (!MessageDigest.isEqual(token.secretHash().getBytes(StandardCharsets.US_ASCII),
-                sha256(secret).getBytes(StandardCharsets.US_ASCII)) || !token.usableAt(clock.instant())) {
+                Secrets.sha256Hex(secret).getBytes(StandardCharsets.US_ASCII)) || !token.usableAt(clock.instant())) {
             return Optional.empty();
         }
         return Optional.of(new Caller(tenantId, tokenId, token.name(), token.role(), Caller.Kind.TOKEN));
@@ -173,13 +167,5 @@ public class TokenIssuer {
             lo = (lo << 8) | (b[i + 8] & 0xff);
         }
         return new UUID(hi, lo);
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

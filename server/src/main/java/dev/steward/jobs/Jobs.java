@@ -5,7 +5,6 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 
 import dev.steward.platform.Caller;
-import dev.steward.platform.Permission;
 
 /** The installation's background jobs as provider staff see them (JOBS_READ). */
 @Service
@@ -20,7 +19,7 @@ public class Jobs {
     }
 
     public List<JobState> list(Caller caller) {
-        caller.require(Permission.JOBS_READ);
+        caller.require(JobPermissions.JOBS_READ);
         return table.all(settings.alertAfter());
     }
 

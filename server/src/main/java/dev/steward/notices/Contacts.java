@@ -17,7 +17,6 @@ import dev.steward.platform.Conflict;
 import dev.steward.platform.DataScope;
 import dev.steward.platform.InvalidField;
 import dev.steward.platform.NotFound;
-import dev.steward.platform.Permission;
 import dev.steward.platform.TenantScope;
 
 /** The caller's tenant's contact points (ROLE-9): added, listed and removed by its administrators, each change logged. */
@@ -40,12 +39,12 @@ public class Contacts {
     }
 
     public List<Contact> list(Caller caller) {
-        caller.require(Permission.NOTICES_MANAGE);
+        caller.require(NoticePermissions.NOTICES_MANAGE);
         return TenantScope.call(DataScope.tenant(caller.tenantId()), () -> rows.list(caller.tenantId()));
     }
 
     public Contact add(Caller caller, ContactKind kind, String email) {
-        caller.require(Permission.NOTICES_MANAGE);
+        caller.require(NoticePermissions.NOTICES_MANAGE);
         if (kind == null) {
             throw new InvalidField("kind", "required: one of SECURITY, PRIVACY, OPERATIONS, LEGAL");
         }
@@ -63,7 +62,7 @@ public class Contacts {
     }
 
     public void remove(Caller caller, UUID contactId) {
-        caller.require(Permission.NOTICES_MANAGE);
+        caller.require(NoticePermissions.NOTICES_MANAGE);
         UUID tenant = caller.tenantId();
         TenantScope.run(DataScope.tenant(tenant), () -> tx.executeWithoutResult(s -> {
             if (!rows.delete(tenant, contactId)) {

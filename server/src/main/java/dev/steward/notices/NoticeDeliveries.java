@@ -15,7 +15,6 @@ import dev.steward.platform.Conflict;
 import dev.steward.platform.DataScope;
 import dev.steward.platform.Forbidden;
 import dev.steward.platform.NotFound;
-import dev.steward.platform.Permission;
 import dev.steward.platform.TenantScope;
 
 /**
@@ -64,6 +63,6 @@ public class NoticeDeliveries {
         if (!caller.isProvider()) {
             throw new Forbidden("only provider staff replay deliveries");
         }
-        caller.require(Permission.NOTICES_REPLAY);
+        caller.require(NoticePermissions.NOTICES_REPLAY);
     }
 }

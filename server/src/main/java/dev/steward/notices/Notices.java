@@ -21,7 +21,6 @@ import dev.steward.notices.internal.WebhookRows;
 import dev.steward.platform.Caller;
 import dev.steward.platform.DataScope;
 import dev.steward.platform.NotFound;
-import dev.steward.platform.Permission;
 import dev.steward.platform.Role;
 import dev.steward.platform.TenantScope;
 
@@ -97,7 +96,7 @@ public class Notices {
 
     /** A notice of the caller's own tenant and each delivery's state; another tenant's notice answers 404. */
     public NoticeStatus status(Caller caller, UUID noticeId) {
-        caller.require(Permission.NOTICES_MANAGE);
+        caller.require(NoticePermissions.NOTICES_MANAGE);
         return TenantScope.call(DataScope.tenant(caller.tenantId()), () -> {
             var head = rows.notice(caller.tenantId(), noticeId).orElseThrow(() -> new NotFound("notice " + noticeId));
             return new NoticeStatus(head.id(), head.topic(), head.subject(), head.createdAt(),
@@ -107,7 +106,7 @@ public class Notices {
 
     /** The latest deliveries of the caller's own tenant, newest first. */
     public List<Delivery> recentDeliveries(Caller caller, int limit) {
-        caller.require(Permission.NOTICES_MANAGE);
+        caller.require(NoticePermissions.NOTICES_MANAGE);
         return TenantScope.call(DataScope.tenant(caller.tenantId()), () -> rows.recent(caller.tenantId(), limit));
     }
 

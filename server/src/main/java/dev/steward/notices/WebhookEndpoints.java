@@ -25,7 +25,6 @@ import dev.steward.platform.Caller;
 import dev.steward.platform.DataScope;
 import dev.steward.platform.InvalidField;
 import dev.steward.platform.NotFound;
-import dev.steward.platform.Permission;
 import dev.steward.platform.TenantScope;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -63,18 +62,18 @@ public class WebhookEndpoints {
     }
 
     public List<WebhookEndpoint> list(Caller caller) {
-        caller.require(Permission.NOTICES_MANAGE);
+        caller.require(NoticePermissions.NOTICES_MANAGE);
         return TenantScope.call(DataScope.tenant(caller.tenantId()), () -> rows.list(caller.tenantId()));
     }
 
     public WebhookEndpoint get(Caller caller, UUID endpointId) {
-        caller.require(Permission.NOTICES_MANAGE);
+        caller.require(NoticePermissions.NOTICES_MANAGE);
         return TenantScope.call(DataScope.tenant(caller.tenantId()), () -> rows.find(caller.tenantId(), endpointId))
                 .orElseThrow(() -> new NotFound("webhook endpoint " + endpointId)).endpoint();
     }
 
     public IssuedWebhookSecret create(Caller caller, String url) {
-        caller.require(Permission.NOTICES_MANAGE);
+        caller.require(NoticePermissions.NOTICES_MANAGE);
         String checked = checkedUrl(url);
         UUID tenant = caller.tenantId();
         String secret = newSecret();
@@ -88,7 +87,7 @@ public class WebhookEndpoints {
 
     /** Sends the verification notice now and marks the endpoint verified if it echoes the challenge. */
     public WebhookEndpoint verify(Caller caller, UUID endpointId) {
-        caller.require(Permission.NOTICES_MANAGE);
+        caller.require(NoticePermissions.NOTICES_MANAGE);
         UUID tenant = caller.tenantId();
         record Target(String url, List<String> secrets) {
         }
@@ -127,7 +126,7 @@ public class WebhookEndpoints {
 
     /** A new secret signs from now on; the current one signs beside it for the rotation overlap. */
     public IssuedWebhookSecret rotate(Caller caller, UUID endpointId) {
-        caller.require(Permission.NOTICES_MANAGE);
+        caller.require(NoticePermissions.NOTICES_MANAGE);
         UUID tenant = caller.tenantId();
         String secret = newSecret();
         return TenantScope.call(DataScope.tenant(tenant), () -> tx.execute(s -> {
@@ -140,7 +139,7 @@ public class WebhookEndpoints {
     }
 
     public void remove(Caller caller, UUID endpointId) {
-        caller.require(Permission.NOTICES_MANAGE);
+        caller.require(NoticePermissions.NOTICES_MANAGE);
         UUID tenant = caller.tenantId();
         TenantScope.run(DataScope.tenant(tenant), () -> tx.executeWithoutResult(s -> {
             if (!rows.delete(tenant, endpointId)) {

@@ -62,6 +62,19 @@ public class EventPublications {
                 .single();
     }
 
+    /** The oldest incomplete publications first, at most {@code limit}: for the operators' console. */
+    public java.util.List<IncompletePublication> incomplete(int limit) {
+        return jdbc.sql("SELECT id, event_type, listener_id, publication_date, completion_attempts, status,"
+                + " last_resubmission_date FROM event_publication WHERE completion_date IS NULL"
+                + " ORDER BY publication_date, id FETCH FIRST ? ROWS ONLY")
+                .param(limit)
+                .query((rs, n) -> new IncompletePublication(rs.getObject("id", java.util.UUID.class),
+                        rs.getString("event_type"), rs.getString("listener_id"),
+                        Timestamps.instant(rs, "publication_date"), rs.getInt("completion_attempts"),
+                        rs.getString("status"), Timestamps.instant(rs, "last_resubmission_date")))
+                .list();
+    }
+
     /**
      * The resubmission as a job: one node at a time hands incomplete publications to their
      * listeners, so two nodes never start the same listener twice for one retry.

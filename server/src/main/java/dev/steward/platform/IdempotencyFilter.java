@@ -2,11 +2,8 @@ package dev.steward.platform;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -79,7 +76,7 @@ final class IdempotencyFilter extends OncePerRequestFilter {
             Problems.write(request, response, e);
             return;
         }
-        String hash = sha256(request.getRequestURI() + "\n" + new String(cached.body(), StandardCharsets.UTF_8));
+        String hash = Secrets.sha256Hex(request.getRequestURI() + "\n" + new String(cached.body(), StandardCharsets.UTF_8));
         var scope = DataScope.tenant(caller.tenantId());
         String principal = caller.kind() + ":" + caller.principalId();
         var now = clock.instant();
@@ -146,13 +143,5 @@ final class IdempotencyFilter extends OncePerRequestFilter {
     private static java.util.List<String> shownOnce(HttpServletRequest request) {
         Object fields = request.getAttribute(ShownOnceInterceptor.ATTRIBUTE);
         return fields instanceof java.util.List<?> list ? (java.util.List<String>) list : java.util.List.of();
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,9 +1,7 @@
 package dev.steward.platform;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.List;
 
 import jakarta.servlet.FilterChain;
@@ -30,7 +28,7 @@ final class ScrapeTokenFilter extends OncePerRequestFilter {
     private final byte[] expected;
 
     ScrapeTokenFilter(String token) {
-        this.expected = token == null || token.isBlank() ? null : sha256(token.strip());
+        this.expected = token == null || token.isBlank() ? null : Secrets.sha256(token.strip());
     }
 
     boolean open() {
@@ -42,20 +40,12 @@ final class ScrapeTokenFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
         if (expected != null && header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
-                && MessageDigest.isEqual(expected, sha256(header.substring(7).strip()))) {
+                && MessageDigest.isEqual(expected, Secrets.sha256(header.substring(7).strip()))) {
             var context = SecurityContextHolder.createEmptyContext();
             context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("metrics-scraper", null,
                     List.of(new SimpleGrantedAuthority(AUTHORITY))));
             SecurityContextHolder.setContext(context);
         }
         chain.doFilter(request, response);
-    }
-
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -23,7 +23,6 @@ import dev.steward.platform.NotFound;
 import dev.steward.platform.Page;
 import dev.steward.platform.PageRequest;
 import dev.steward.platform.ProblemException;
-import dev.steward.platform.Permission;
 import dev.steward.platform.TenantScope;
 import dev.steward.records.internal.RecordCrypto;
 import dev.steward.records.internal.Records;
@@ -84,7 +83,7 @@ public class RecordStore {
     }
 
     public RecordInfo create(Caller caller, String subjectId, NewRecord record) {
-        caller.require(Permission.RECORDS_WRITE);
+        caller.require(RecordPermissions.RECORDS_WRITE);
         Inputs.subjectId(subjectId, "subjectId");
         byte[] document = Inputs.document(json, record.document(), "document");
         return inTenant(caller, () -> {
@@ -205,7 +204,7 @@ public class RecordStore {
 
     /** One record, decrypted for the named purpose. */
     public RevealedRecord read(Caller caller, UUID recordId, String purpose) {
-        caller.require(Permission.RECORDS_READ);
+        caller.require(RecordPermissions.RECORDS_READ);
         String p = Inputs.purposeNamed(purpose);
         return inTenant(caller, () -> {
             Tenant tenant = admit(caller, Action.READ);
@@ -218,7 +217,7 @@ public class RecordStore {
 
     /** The records of one subject, oldest first, decrypted for the named purpose. */
     public Page<RevealedRecord> ofSubject(Caller caller, String subjectId, String purpose, PageRequest page) {
-        caller.require(Permission.RECORDS_READ);
+        caller.require(RecordPermissions.RECORDS_READ);
         Inputs.subjectId(subjectId, "subjectId");
         String p = Inputs.purposeNamed(purpose);
         return inTenant(caller, () -> {
@@ -249,7 +248,7 @@ public class RecordStore {
      */
     public Page<RevealedRecord> ofCategory(Caller caller, String category, Instant from, Instant to, String purpose,
             PageRequest page) {
-        caller.require(Permission.RECORDS_READ);
+        caller.require(RecordPermissions.RECORDS_READ);
         String p = Inputs.purposeNamed(purpose);
         Instant start = from == null ? Instant.EPOCH : from;
         Instant end = to == null ? Instant.parse("9999-12-31T00:00:00Z") : to;
@@ -275,7 +274,7 @@ public class RecordStore {
 
     /** Corrects a record: a new version, the previous one kept (encrypted) in its history. */
     public RecordInfo correct(Caller caller, UUID recordId, RecordCorrection correction) {
-        caller.require(Permission.RECORDS_WRITE);
+        caller.require(RecordPermissions.RECORDS_WRITE);
         byte[] document = Inputs.document(json, correction.document(), "document");
         return inTenant(caller, () -> {
             Tenant tenant = admit(caller, Action.UPDATE);
@@ -308,7 +307,7 @@ public class RecordStore {
 
     /** Every version of a record, oldest first, the current one last, decrypted for the named purpose. */
     public List<RevealedVersion> history(Caller caller, UUID recordId, String purpose) {
-        caller.require(Permission.RECORDS_READ);
+        caller.require(RecordPermissions.RECORDS_READ);
         String p = Inputs.purposeNamed(purpose);
         return inTenant(caller, () -> {
             Tenant tenant = admit(caller, Action.READ);
@@ -340,7 +339,7 @@ public class RecordStore {
      * erased, which destroys the key: see {@link SubjectErasure}.)
      */
     public void delete(Caller caller, UUID recordId) {
-        caller.require(Permission.RECORDS_WRITE);
+        caller.require(RecordPermissions.RECORDS_WRITE);
         inTenant(caller, () -> {
             admit(caller, Action.DELETE);
             return tx.execute(s -> {
@@ -354,12 +353,12 @@ public class RecordStore {
     }
 
     public List<String> categories(Caller caller) {
-        caller.require(Permission.RECORDS_READ);
+        caller.require(RecordPermissions.RECORDS_READ);
         return inTenant(caller, () -> settings.categories(caller.tenantId()));
     }
 
     public List<String> replaceCategories(Caller caller, List<String> categories) {
-        caller.require(Permission.RECORDS_CONFIGURE);
+        caller.require(RecordPermissions.RECORDS_CONFIGURE);
         return inTenant(caller, () -> {
             admit(caller, Action.UPDATE);
             return tx.execute(s -> {

@@ -27,7 +27,6 @@ import dev.steward.platform.Caller;
 import dev.steward.platform.DataScope;
 import dev.steward.platform.InvalidField;
 import dev.steward.platform.NotFound;
-import dev.steward.platform.Permission;
 import dev.steward.platform.ProblemException;
 import dev.steward.platform.TenantScope;
 import dev.steward.records.ImportReport.Line;
@@ -104,7 +103,7 @@ public class RecordTransfer {
      * {@code purpose} defaults to {@code defaultPurpose}, {@code source} to CUSTOMER.
      */
     public ImportReport importNdjson(Caller caller, InputStream in, String defaultPurpose) {
-        caller.require(Permission.RECORDS_WRITE);
+        caller.require(RecordPermissions.RECORDS_WRITE);
         return RecordStore.inTenant(caller, () -> {
             Tenant tenant = store.admit(caller, Action.IMPORT);
             settings.prepare(caller.tenantId());
@@ -294,7 +293,7 @@ public class RecordTransfer {
 
     /** Streams a subject's records, decrypted for the purpose, to {@code sink}; 404 for an unknown subject. */
     public void exportSubject(Caller caller, String subjectId, String purpose, Consumer<RevealedRecord> sink) {
-        caller.require(Permission.RECORDS_READ);
+        caller.require(RecordPermissions.RECORDS_READ);
         Inputs.subjectId(subjectId, "subjectId");
         String p = Inputs.purposeNamed(purpose);
         RecordStore.inTenant(caller, () -> {
@@ -318,7 +317,7 @@ public class RecordTransfer {
 
     /** Streams a category's records, decrypted for the purpose; erased subjects' leftovers are skipped. */
     public void exportCategory(Caller caller, String category, String purpose, Consumer<RevealedRecord> sink) {
-        caller.require(Permission.RECORDS_READ);
+        caller.require(RecordPermissions.RECORDS_READ);
         String p = Inputs.purposeNamed(purpose);
         RecordStore.inTenant(caller, () -> {
             Tenant tenant = store.admit(caller, Action.EXPORT);

@@ -14,7 +14,6 @@ import dev.steward.keys.SubjectRef;
 import dev.steward.platform.Caller;
 import dev.steward.platform.DataScope;
 import dev.steward.platform.NotFound;
-import dev.steward.platform.Permission;
 import dev.steward.platform.TenantScope;
 import dev.steward.records.internal.RecordCrypto;
 import dev.steward.records.internal.Records;
@@ -55,7 +54,7 @@ public class SubjectErasure {
 
     /** Destroys the subject's key; 404 when the tenant never stored a record of this subject. */
     public ErasureReceipt erase(Caller caller, String subjectId) {
-        caller.require(Permission.RECORDS_ERASE);
+        caller.require(RecordPermissions.RECORDS_ERASE);
         Inputs.subjectId(subjectId, "subjectId");
         return RecordStore.inTenant(caller, () -> {
             store.admit(caller, Action.ERASE);

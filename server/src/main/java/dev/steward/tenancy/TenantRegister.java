@@ -24,7 +24,6 @@ import dev.steward.platform.InvalidField;
 import dev.steward.platform.NotFound;
 import dev.steward.platform.Page;
 import dev.steward.platform.PageRequest;
-import dev.steward.platform.Permission;
 import dev.steward.platform.TenantScope;
 import dev.steward.tenancy.internal.Tenants;
 
@@ -55,7 +54,7 @@ public class TenantRegister {
     }
 
     public Tenant create(Caller caller, NewTenant request) {
-        caller.require(Permission.TENANTS_WRITE);
+        caller.require(TenantPermissions.TENANTS_WRITE);
         validateSlug(request.slug());
         return createUnchecked(UUID.randomUUID(), request, caller);
     }
@@ -90,7 +89,7 @@ public class TenantRegister {
     }
 
     public Tenant change(Caller caller, UUID id, TenantPatch patch) {
-        caller.require(Permission.TENANTS_WRITE);
+        caller.require(TenantPermissions.TENANTS_WRITE);
         return TenantScope.call(DataScope.wholeProvider(), () -> tx.execute(s -> {
             Tenant old = tenants.find(id).orElseThrow(() -> new NotFound("tenant " + id));
             if (patch.expectedVersion() != null && patch.expectedVersion() != old.version()) {
@@ -132,7 +131,7 @@ public class TenantRegister {
 
     /** Any tenant, for provider staff who may read the register. */
     public Tenant get(Caller caller, UUID id) {
-        caller.require(Permission.TENANTS_READ);
+        caller.require(TenantPermissions.TENANTS_READ);
         return TenantScope.call(DataScope.wholeProvider(), () -> tenants.find(id))
                 .orElseThrow(() -> new NotFound("tenant " + id));
     }
@@ -143,13 +142,13 @@ public class TenantRegister {
     }
 
     public Page<Tenant> list(Caller caller, PageRequest page) {
-        caller.require(Permission.TENANTS_READ);
+        caller.require(TenantPermissions.TENANTS_READ);
         return TenantScope.call(DataScope.wholeProvider(),
                 () -> new Page<>(tenants.page(page.offset(), page.size()), page.page(), page.size(), tenants.count()));
     }
 
     public List<TenantChange> changes(Caller caller, UUID id) {
-        caller.require(Permission.TENANTS_READ);
+        caller.require(TenantPermissions.TENANTS_READ);
         get(caller, id);
         return TenantScope.call(DataScope.wholeProvider(), () -> tenants.changes(id));
     }

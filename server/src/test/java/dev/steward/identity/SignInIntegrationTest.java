@@ -203,7 +203,6 @@ class SignInIntegrationTest {
                     .isEqualTo(SignInResult.Next.NONE);
         }
 
-        @org.junit.jupiter.api.Disabled("Merge gap: GET /tenants/{id}/sign-in-policy answers without mfaRequired after the provider-access change to TenantAccess; to be fixed next session")
 
         @Test
         void aCustomerTenantCanRequireASecondFactorOfEveryAccount() {
@@ -227,8 +226,16 @@ class SignInIntegrationTest {
             assertThat(api.send(admin, "PUT", path, Map.of("mfaRequired", true), Map.of()).status()).isEqualTo(200);
             assertThat(next(t, user)).as("enrol at next sign-in").isEqualTo(SignInResult.Next.MFA_ENROLMENT);
             assertThat(api.send(fixtures.operatorToken(), "PUT", path, Map.of("mfaRequired", false), Map.of())
-                    .json().get("mfaRequired").asBoolean()).as("whoever may change the tenant").isFalse();
+                    .status()).as("the provider cannot switch off a customer's second factor").isEqualTo(404);
+            assertThat(next(t, user)).as("still required").isEqualTo(SignInResult.Next.MFA_ENROLMENT);
+            assertThat(api.send(admin, "PUT", path, Map.of("mfaRequired", false), Map.of())
+                    .json().get("mfaRequired").asBoolean()).as("the customer's administrator may").isFalse();
             assertThat(next(t, user)).isEqualTo(SignInResult.Next.NONE);
+            Tenant managed = fixtures.tenant(true);
+            assertThat(api.send(fixtures.token(fixtures.provider(), Role.MANAGED_SERVICE), "PUT",
+                    "/api/v1/tenants/" + managed.id() + "/sign-in-policy", Map.of("mfaRequired", true), Map.of())
+                    .json().get("mfaRequired").asBoolean()).as("managed-service staff under a fully managed contract")
+                    .isTrue();
             assertThat(api.send(fixtures.operatorToken(), "PUT", "/api/v1/tenants/" + fixtures.provider().id()
                     + "/sign-in-policy", Map.of("mfaRequired", false), Map.of()).status())
                     .as("the provider tenant always requires it").isEqualTo(400);

@@ -77,6 +77,7 @@ class JobsBrowserTest {
             assertThat(purge.getText()).contains("records.purge-erased", "PT1M");
             assertThat(browser.find("#job-evidence\\.anchor").getText()).contains("PT24H");
             assertThat(browser.findAll("#job-table tbody tr")).hasSizeGreaterThanOrEqualTo(4);
+            assertThat(browser.find("#event-table caption").getText()).startsWith("Incomplete publications (");
             assertThat(browser.cspViolations()).isEmpty();
         }
 

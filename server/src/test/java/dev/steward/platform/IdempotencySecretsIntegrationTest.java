@@ -100,6 +100,31 @@ class IdempotencySecretsIntegrationTest {
         }
 
         @Test
+        void replayedInvitationWithholdsItsOneTimeLinkAndInvitesOnce() {
+            Tenant tenant = fixtures.tenant();
+            String admin = fixtures.token(tenant, Role.CUSTOMER_ADMIN);
+            var body = Map.of("username", Fixtures.unique("invitee"), "displayName", "Invited person",
+                    "role", "CUSTOMER_USER");
+            var key = Map.of("Idempotency-Key", UUID.randomUUID().toString());
+
+            Response first = api.send(admin, "POST", "/api/v1/invitations", body, key);
+            assertThat(first.status()).as(first.body()).isEqualTo(201);
+            String link = first.json().get("link").asString();
+            String secret = link.substring(link.lastIndexOf('/') + 1);
+            assertThat(first.header("Location")).as("the link never travels in a header").isNull();
+            Response retry = api.send(admin, "POST", "/api/v1/invitations", body, key);
+
+            assertThat(retry.status()).isEqualTo(201);
+            assertThat(retry.header("Idempotent-Withheld")).isEqualTo("link");
+            assertThat(retry.json().get("id").asString()).isEqualTo(first.json().get("id").asString());
+            assertThat(retry.body()).doesNotContain(secret);
+            assertThat(cachedBodies(tenant)).as("positive control: the answer is cached, by invitation id")
+                    .anyMatch(b -> b != null && b.contains(first.json().get("id").asString()))
+                    .noneMatch(b -> b != null && b.contains(secret));
+            assertThat(api.get(null, link).status()).as("the link still opens").isEqualTo(200);
+        }
+
+        @Test
         void aProblemNamesTheRealPathAndTheCacheKeepsNoSubjectId() {
             Tenant tenant = fixtures.tenant();
             String admin = fixtures.token(tenant, Role.CUSTOMER_ADMIN);

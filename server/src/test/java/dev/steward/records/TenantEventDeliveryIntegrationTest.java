@@ -88,6 +88,8 @@ class TenantEventDeliveryIntegrationTest {
             assertThat(flaky.handled(t)).isZero();
             assertThat(meters.get("steward.events.incomplete").gauge().value())
                     .as("incomplete publications are visible to operators").isGreaterThanOrEqualTo(1);
+            assertThat(publications.incomplete(1000)).as("listed for the console")
+                    .anyMatch(p -> p.listener().contains("FailingOnceListener") && p.eventName().equals("TenantDeactivated"));
 
             // The retry takes publications incomplete for longer than steward.events.retry-after.
             clock.advance(Duration.ofMinutes(5));

@@ -30,6 +30,7 @@ import dev.steward.platform.InvalidField;
 import dev.steward.platform.Page;
 import dev.steward.platform.PageRequest;
 import dev.steward.platform.ShownOnce;
+import dev.steward.evidence.EvidencePermissions;
 
 /**
  * Evidence bundles over HTTP. A tenant asks for its own ({@code POST /api/v1/evidence/bundles});
@@ -56,7 +57,7 @@ class BundleApi {
                     mediaType = "application/json", schema = @Schema(implementation = BundleRequestBody.class)))
             @RequestBody Map<String, Object> body) {
         var caller = Callers.current();
-        caller.require(dev.steward.platform.Permission.EVIDENCE_READ);
+        caller.require(EvidencePermissions.EVIDENCE_READ);
         BundleView v = bundles.request(caller, parse(body));
         return ResponseEntity.created(URI.create("/api/v1/evidence/bundles/" + v.id())).body(v);
     }

@@ -31,6 +31,9 @@ import dev.steward.platform.InvalidField;
 import dev.steward.platform.PageRequest;
 import dev.steward.platform.ProblemException;
 import dev.steward.platform.Role;
+import java.util.List;
+import dev.steward.platform.ConsoleMenuEntry;
+import dev.steward.evidence.EvidencePermissions;
 
 /**
  * Console page "System log": the caller's tenant's log, filtered by time, actor, action and
@@ -157,4 +160,9 @@ class LogConsole implements ConsolePage {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
+    @Override
+    public List<ConsoleMenuEntry> menuEntries() {
+        return List.of(ConsoleMenuEntry.of("/console/logs", "System log", EvidencePermissions.EVIDENCE_READ, 40)
+                .withSummary("what happened, in a tamper-evident log with proofs and evidence bundles."));
+    }
 }

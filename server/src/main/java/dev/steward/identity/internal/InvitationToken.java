@@ -3,12 +3,10 @@ package dev.steward.identity.internal;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
+import dev.steward.platform.Secrets;
 
 /**
  * The text of a one-time link: tenant id, invitation id and a 256-bit secret, base64url. The
@@ -17,13 +15,10 @@ import java.util.UUID;
  */
 public record InvitationToken(UUID tenantId, UUID invitationId, byte[] secret) {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final int LENGTH = 16 + 16 + 32;
 
     public static InvitationToken fresh(UUID tenantId, UUID invitationId) {
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
-        return new InvitationToken(tenantId, invitationId, secret);
+        return new InvitationToken(tenantId, invitationId, Secrets.randomBytes());
     }
 
     public static Optional<InvitationToken> parse(String text) {
@@ -56,11 +51,7 @@ public record InvitationToken(UUID tenantId, UUID invitationId, byte[] secret) {
     }
 
     public String secretHash() {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Secrets.sha256Hex(secret);
     }
 
     public boolean matches(String storedHash) {

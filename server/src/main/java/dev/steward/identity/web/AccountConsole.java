@@ -21,6 +21,9 @@ import dev.steward.platform.ConsolePage;
 import dev.steward.platform.InvalidField;
 import dev.steward.platform.PageRequest;
 import dev.steward.platform.Role;
+import java.util.List;
+import dev.steward.platform.ConsoleMenuEntry;
+import dev.steward.identity.AccountPermissions;
 
 /** Console pages for an administrator's own tenant's accounts. */
 @Controller
@@ -76,5 +79,11 @@ class AccountConsole implements ConsolePage {
         var a = directory.change(caller, caller.tenantId(), accountId, new AccountPatch(null, null, disabled, null, null)).account();
         model.addAttribute("a", AccountView.of(a, clock.instant()));
         return "accounts :: row";
+    }
+
+    @Override
+    public List<ConsoleMenuEntry> menuEntries() {
+        return List.of(ConsoleMenuEntry.of("/console/accounts", "Accounts", AccountPermissions.ACCOUNTS_READ, 20)
+                .withSummary("people of your organisation and their roles."));
     }
 }

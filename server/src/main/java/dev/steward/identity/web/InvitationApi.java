@@ -1,8 +1,8 @@
 package dev.steward.identity.web;
 
-import java.net.URI;
 import java.util.UUID;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.steward.identity.Invitations;
 import dev.steward.identity.NewInvitation;
 import dev.steward.platform.Callers;
+import dev.steward.platform.ShownOnce;
 
 /**
  * Invitations: an administrator invites people of their own tenant ({@code /invitations}); a
@@ -31,13 +32,17 @@ class InvitationApi {
     }
 
     @PostMapping("/invitations")
+    @ShownOnce("link")
     ResponseEntity<InvitationView> invite(@RequestBody NewInvitation request) {
         return inviteInto(Callers.current().tenantId(), request);
     }
 
     @PostMapping("/tenants/{tenantId}/invitations")
+    @ShownOnce("link")
     ResponseEntity<InvitationView> inviteInto(@PathVariable UUID tenantId, @RequestBody NewInvitation request) {
         InvitationView issued = InvitationView.of(invitations.issue(Callers.current(), tenantId, request));
-        return ResponseEntity.created(URI.create(issued.link())).body(issued);
+        // no Location: the only address of an invitation is its secret link, which belongs in the body alone
+        // (headers end up in proxies' access logs)
+        return ResponseEntity.status(HttpStatus.CREATED).body(issued);
     }
 }

@@ -1,7 +1,7 @@
 package dev.steward.identity.web;
 
 import java.util.Map;
-import java.util.Set;
+import java.util.SortedSet;
 import java.util.UUID;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,7 +12,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 
 import dev.steward.platform.Caller;
 import dev.steward.platform.Callers;
-import dev.steward.platform.Permission;
+import dev.steward.platform.PermissionCatalog;
 import dev.steward.platform.Role;
 
 /** Who the caller is, and an unauthenticated liveness probe of the API itself. */
@@ -20,13 +20,20 @@ import dev.steward.platform.Role;
 @RequestMapping("/api/v1")
 class MeApi {
 
-    record Me(UUID tenantId, UUID id, String name, Role role, Caller.Kind kind, Set<Permission> permissions) {
+    /** @param permissions the names of the caller's permissions, sorted */
+    record Me(UUID tenantId, UUID id, String name, Role role, Caller.Kind kind, SortedSet<String> permissions) {
+    }
+
+    private final PermissionCatalog permissions;
+
+    MeApi(PermissionCatalog permissions) {
+        this.permissions = permissions;
     }
 
     @GetMapping("/me")
     Me me() {
         Caller c = Callers.current();
-        return new Me(c.tenantId(), c.principalId(), c.name(), c.role(), c.kind(), c.role().permissions());
+        return new Me(c.tenantId(), c.principalId(), c.name(), c.role(), c.kind(), permissions.namesOf(c.role()));
     }
 
     @GetMapping("/ping")

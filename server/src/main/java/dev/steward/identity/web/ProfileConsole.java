@@ -10,6 +10,8 @@ import dev.steward.identity.SignIn;
 import dev.steward.platform.Callers;
 import dev.steward.platform.ConsolePage;
 import dev.steward.platform.InvalidField;
+import java.util.List;
+import dev.steward.platform.ConsoleMenuEntry;
 
 /** One's own account: change the password (first thing after a first-start one-time password). */
 @Controller
@@ -47,5 +49,11 @@ class ProfileConsole implements ConsolePage {
             model.addAttribute("error", e.getMessage());
             return "profile";
         }
+    }
+
+    @Override
+    public List<ConsoleMenuEntry> menuEntries() {
+        return List.of(ConsoleMenuEntry.of("/console/profile", "Your account", null, 90)
+                .withSummary("change your password, enrol a second factor."));
     }
 }

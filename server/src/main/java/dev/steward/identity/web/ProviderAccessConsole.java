@@ -9,6 +9,9 @@ import dev.steward.identity.ProviderAccessLog;
 import dev.steward.platform.Callers;
 import dev.steward.platform.ConsolePage;
 import dev.steward.platform.PageRequest;
+import java.util.List;
+import dev.steward.platform.ConsoleMenuEntry;
+import dev.steward.evidence.EvidencePermissions;
 
 /** The customer's one page of every provider access to its tenant. */
 @Controller
@@ -24,5 +27,12 @@ class ProviderAccessConsole implements ConsolePage {
     String list(@RequestParam(defaultValue = "0") int page, Model model) {
         model.addAttribute("accesses", accesses.list(Callers.current(), PageRequest.of(page, 100)));
         return "provider-access";
+    }
+
+    @Override
+    public List<ConsoleMenuEntry> menuEntries() {
+        return List.of(ConsoleMenuEntry.of("/console/provider-access", "Provider access", EvidencePermissions.EVIDENCE_READ, 70)
+                .withSummary("every time the provider's staff reached into your organisation, and what they did.")
+                .forAudience(ConsoleMenuEntry.Audience.CUSTOMERS));
     }
 }

@@ -17,6 +17,9 @@ import dev.steward.platform.ConsolePage;
 import dev.steward.platform.InvalidField;
 import dev.steward.platform.PageRequest;
 import dev.steward.platform.Role;
+import java.util.List;
+import dev.steward.platform.ConsoleMenuEntry;
+import dev.steward.identity.AccountPermissions;
 
 /** API tokens of one's own tenant: issue (the secret is shown on this one page only), list, revoke. */
 @Controller
@@ -59,5 +62,11 @@ class TokenConsole implements ConsolePage {
     String revoke(@PathVariable UUID tokenId) {
         issuer.revoke(Callers.current(), tokenId);
         return "redirect:/console/tokens?revoked";
+    }
+
+    @Override
+    public List<ConsoleMenuEntry> menuEntries() {
+        return List.of(ConsoleMenuEntry.of("/console/tokens", "API tokens", AccountPermissions.TOKENS_MANAGE, 50)
+                .withSummary("credentials for your systems."));
     }
 }

@@ -12,6 +12,8 @@ import dev.steward.notices.Inbox;
 import dev.steward.platform.Callers;
 import dev.steward.platform.ConsolePage;
 import dev.steward.platform.PageRequest;
+import java.util.List;
+import dev.steward.platform.ConsoleMenuEntry;
 
 /** The console inbox: notices for the signed-in person's role in their organisation, unread first counted. */
 @Controller
@@ -35,5 +37,10 @@ class InboxConsole implements ConsolePage {
     String markRead(@PathVariable UUID noticeId) {
         inbox.markRead(Callers.current(), noticeId);
         return "redirect:/console/inbox";
+    }
+
+    @Override
+    public List<ConsoleMenuEntry> menuEntries() {
+        return List.of(ConsoleMenuEntry.of("/console/inbox", "Inbox", null, 80));
     }
 }

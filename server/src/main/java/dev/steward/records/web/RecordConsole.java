@@ -11,10 +11,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import dev.steward.platform.Callers;
 import dev.steward.platform.ConsolePage;
 import dev.steward.platform.PageRequest;
-import dev.steward.platform.Permission;
 import dev.steward.platform.ProblemException;
 import dev.steward.records.RecordStore;
 import dev.steward.records.SubjectErasure;
+import dev.steward.records.RecordPermissions;
+import dev.steward.platform.ConsoleMenuEntry;
 
 /**
  * Console page of the records: look a subject up (for a named purpose) and, for administrators,
@@ -39,7 +40,7 @@ class RecordConsole implements ConsolePage {
         var caller = Callers.current();
         model.addAttribute("categories", store.categories(caller));
         model.addAttribute("purposes", PURPOSES);
-        model.addAttribute("canErase", caller.role().allows(Permission.RECORDS_ERASE));
+        model.addAttribute("canErase", caller.role().allows(RecordPermissions.RECORDS_ERASE));
         return "records";
     }
 
@@ -68,5 +69,11 @@ class RecordConsole implements ConsolePage {
             model.addAttribute("error", e.getMessage());
         }
         return page(model);
+    }
+
+    @Override
+    public List<ConsoleMenuEntry> menuEntries() {
+        return List.of(ConsoleMenuEntry.of("/console/records", "Records", RecordPermissions.RECORDS_READ, 30)
+                .withSummary("the personal data your organisation keeps here, read for a named purpose."));
     }
 }

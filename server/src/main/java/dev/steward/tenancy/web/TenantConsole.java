@@ -16,12 +16,13 @@ import dev.steward.platform.Callers;
 import dev.steward.platform.ConsolePage;
 import dev.steward.platform.InvalidField;
 import dev.steward.platform.PageRequest;
-import dev.steward.platform.Permission;
 import dev.steward.tenancy.NewTenant;
 import dev.steward.tenancy.Tenant;
 import dev.steward.tenancy.TenantPatch;
 import dev.steward.tenancy.TenantRegister;
 import dev.steward.tenancy.TenantState;
+import dev.steward.tenancy.TenantPermissions;
+import dev.steward.platform.ConsoleMenuEntry;
 
 /** Console pages of the tenant register, for provider staff. */
 @Controller
@@ -37,7 +38,7 @@ class TenantConsole implements ConsolePage {
     String list(@RequestParam(required = false) Integer page, Model model) {
         var caller = Callers.current();
         model.addAttribute("tenants", register.list(caller, PageRequest.of(page, 50)));
-        model.addAttribute("canWrite", caller.role().allows(Permission.TENANTS_WRITE));
+        model.addAttribute("canWrite", caller.role().allows(TenantPermissions.TENANTS_WRITE));
         return "tenants";
     }
 
@@ -62,7 +63,7 @@ class TenantConsole implements ConsolePage {
         model.addAttribute("tenant", register.get(caller, tenantId));
         model.addAttribute("changes", register.changes(caller, tenantId));
         model.addAttribute("states", TenantState.values());
-        model.addAttribute("canWrite", caller.role().allows(Permission.TENANTS_WRITE));
+        model.addAttribute("canWrite", caller.role().allows(TenantPermissions.TENANTS_WRITE));
         return "tenant";
     }
 
@@ -102,5 +103,11 @@ class TenantConsole implements ConsolePage {
 
     private static List<String> countries(String text) {
         return Arrays.stream(text.split("[,\\s]+")).filter(s -> !s.isBlank()).toList();
+    }
+
+    @Override
+    public List<ConsoleMenuEntry> menuEntries() {
+        return List.of(ConsoleMenuEntry.of("/console/tenants", "Tenants", TenantPermissions.TENANTS_READ, 10)
+                .withSummary("the provider's register of customers and their contracts."));
     }
 }

@@ -1,4 +1,4 @@
-package dev.steward.records.internal;
+package dev.steward.keyring.internal;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +19,7 @@ import dev.steward.keys.local.LocalMasterKey;
  * the database pool and the migrations get ready meanwhile on the other core. Only an existing key
  * file is opened this early; creating one needs the database (see {@link MasterKeys#open}), so a
  * first start only loads the crypto library early and creates the key in
- * {@link RecordKeysConfiguration#masterKey}.
+ * {@link KeyringConfiguration#masterKey}.
  */
 public final class MasterKeyEarlyOpen implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
 

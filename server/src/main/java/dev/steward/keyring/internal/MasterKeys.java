@@ -1,4 +1,4 @@
-package dev.steward.records.internal;
+package dev.steward.keyring.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package dev.steward.records.internal;
+package dev.steward.keyring.internal;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -34,9 +34,9 @@ import dev.steward.platform.TenantScope;
  * message naming the cause.
  */
 @Configuration(proxyBeanMethods = false)
-class RecordKeysConfiguration {
+class KeyringConfiguration {
 
-    private static final Logger log = LoggerFactory.getLogger(RecordKeysConfiguration.class);
+    private static final Logger log = LoggerFactory.getLogger(KeyringConfiguration.class);
 
     @Bean(destroyMethod = "close")
     ErasureJournal erasureJournal(@Value("${steward.data-dir}") Path dataDir, Clock clock) {

@@ -1,4 +1,4 @@
-package dev.steward.records.internal;
+package dev.steward.keyring.internal;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,4 @@
-package dev.steward.records.internal;
+package dev.steward.keyring.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,7 +28,7 @@ import dev.steward.keys.TenantId;
 import dev.steward.keys.local.LocalMasterKey;
 
 /** The keys wiring at start-up: first start, wrong or missing master key, journal replay. */
-class RecordKeysStartupTest {
+class KeyringStartupTest {
 
     @TempDir
     Path dataDir;
@@ -69,7 +69,7 @@ class RecordKeysStartupTest {
 
     ApplicationContextRunner runner(String... properties) {
         return new ApplicationContextRunner()
-                .withUserConfiguration(Infrastructure.class, RecordKeysConfiguration.class)
+                .withUserConfiguration(Infrastructure.class, KeyringConfiguration.class)
                 .withPropertyValues("test.url=" + url, "steward.data-dir=" + dataDir)
                 .withPropertyValues(properties);
     }

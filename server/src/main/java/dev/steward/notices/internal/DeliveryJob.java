@@ -51,10 +51,11 @@ public final class DeliveryJob implements Job {
     private final Clock clock;
     private final Duration interval;
     private final Counter parked;
+    private final List<SentObserver> observers;
 
     DeliveryJob(NoticeRows rows, WebhookRows webhooks, InboxRows inbox, NoticeKeys keys, EmailChannel email,
             WebhookChannel webhook, Backoff backoff, SystemLog log, TransactionTemplate tx, JsonMapper json, Clock clock,
-            Duration interval, MeterRegistry meters) {
+            Duration interval, MeterRegistry meters, List<SentObserver> observers) {
         this.rows = rows;
         this.webhooks = webhooks;
         this.inbox = inbox;
@@ -67,6 +68,7 @@ public final class DeliveryJob implements Job {
         this.json = json;
         this.clock = clock;
         this.interval = interval;
+        this.observers = List.copyOf(observers);
         this.parked = Counter.builder("steward.notices.parked")
                 .description("Notice deliveries parked after their last attempt failed").register(meters);
     }
@@ -100,6 +102,7 @@ public final class DeliveryJob implements Job {
         String failure = null;
         try {
             send(p);
+            observers.forEach(o -> o.sent(p.out().delivery()));
         } catch (DeliveryFailed e) {
             failure = e.kind();
             LOG.debug("delivery {} failed: {}", key.deliveryId(), e.kind(), e.getCause());

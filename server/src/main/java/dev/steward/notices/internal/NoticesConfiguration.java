@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.random.RandomGenerator;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -48,8 +49,9 @@ class NoticesConfiguration {
     DeliveryJob noticeDeliveryJob(NoticeRows rows, WebhookRows webhooks, InboxRows inbox, NoticeKeys keys,
             EmailChannel email, WebhookChannel webhook, NoticeSettings settings, SystemLog log, TransactionTemplate tx,
             JsonMapper json, Clock clock, @Value("${steward.notices.deliver-interval:PT10S}") Duration interval,
-            MeterRegistry meters) {
+            MeterRegistry meters, ObjectProvider<SentObserver> observers) {
         return new DeliveryJob(rows, webhooks, inbox, keys, email, webhook,
-                new Backoff(settings, RandomGenerator.getDefault()), log, tx, json, clock, interval, meters);
+                new Backoff(settings, RandomGenerator.getDefault()), log, tx, json, clock, interval, meters,
+                observers.orderedStream().toList());
     }
 }

@@ -51,7 +51,9 @@ class NoticeCrashIntegrationTest {
                     "--steward.bootstrap.api-token-file=" + dataDir.resolve("bootstrap.token"),
                     "--steward.notices.mail.host=127.0.0.1", "--steward.notices.mail.port=" + TestMail.PORT,
                     "--steward.notices.mail.tls=none", "--steward.notices.plain-http-webhooks=true",
-                    "--steward.jobs.poll-interval=PT0.5S", "--steward.notices.deliver-interval=PT0.5S"));
+                    "--steward.jobs.poll-interval=PT0.5S",
+                    // The killed node's lease on the delivery job must lapse before the restarted node may take it.
+                    "--steward.jobs.lease=PT5S", "--steward.notices.deliver-interval=PT0.5S"));
             args.addAll(db.args());
             String jdbc = "jdbc:postgresql://127.0.0.1:5432/" + db.postgresName() + "?user=postgres";
             int port = ServerProcesses.freePort();
@@ -78,7 +80,7 @@ class NoticeCrashIntegrationTest {
                 while (!states(jdbc).equals(List.of("DELIVERED", "DELIVERED")) && Instant.now().isBefore(deadline)) {
                     restarted.onExit().completeOnTimeout(null, 200, TimeUnit.MILLISECONDS).join();
                 }
-                assertThat(states(jdbc)).as("delivered after the restart").containsExactly("DELIVERED", "DELIVERED");
+                assertThat(states(jdbc)).as("delivered after the restart\n" + logTail()).containsExactly("DELIVERED", "DELIVERED");
             } finally {
                 restarted.destroyForcibly().waitFor();
             }
@@ -143,8 +145,10 @@ class NoticeCrashIntegrationTest {
             StringBuilder out = new StringBuilder();
             for (Path f : files.filter(p -> p.getFileName().toString().startsWith("server-")).sorted().toList()) {
                 List<String> lines = Files.readAllLines(f);
-                out.append(f.getFileName()).append(":\n")
-                        .append(String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size())));
+                out.append(f.getFileName()).append(":\n");
+                lines.stream().filter(l -> l.contains("ERROR") || l.contains("Caused by") || l.contains("WARN"))
+                        .limit(30).forEach(l -> out.append(l).append('\n'));
+                out.append(String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size())));
             }
             return out.toString();
         } catch (IOException e) {

@@ -4,8 +4,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -25,7 +25,7 @@ import dev.steward.tenancy.Tenant;
  * before its receipt is recorded.
  */
 @Component
-class NoticeCrashHooks implements SentObserver, ApplicationRunner {
+class NoticeCrashHooks implements SentObserver {
 
     private final boolean halt;
     private final String setupUrl;
@@ -54,8 +54,9 @@ class NoticeCrashHooks implements SentObserver, ApplicationRunner {
         }
     }
 
-    @Override
-    public void run(ApplicationArguments args) {
+    /** Once the server is ready: after every start-up runner, the first start's provider tenant included. */
+    @EventListener(ApplicationReadyEvent.class)
+    void setUp() {
         if (setupUrl.isBlank()) {
             return;
         }

@@ -23,7 +23,9 @@ class BackoffTest {
         assertThat(backoff.ceiling(1)).isEqualTo(Duration.ofSeconds(30));
         assertThat(backoff.ceiling(2)).isEqualTo(Duration.ofSeconds(60));
         assertThat(backoff.ceiling(5)).isEqualTo(Duration.ofSeconds(480));
-        assertThat(backoff.ceiling(7)).as("capped").isEqualTo(Duration.ofHours(1));
+        assertThat(backoff.ceiling(7)).isEqualTo(Duration.ofMinutes(32));
+        assertThat(backoff.ceiling(8)).as("capped").isEqualTo(Duration.ofHours(1));
+        assertThat(backoff.ceiling(40)).as("capped").isEqualTo(Duration.ofHours(1));
     }
 
     @Test

@@ -176,6 +176,9 @@ public class WebhookEndpoints {
         if (uri.getHost() == null || uri.getRawUserInfo() != null || uri.getRawFragment() != null) {
             throw new InvalidField("url", "must name a host, without credentials or fragment");
         }
+        if (!settings.privateWebhookAddresses() && WebhookChannel.resolvesPrivately(uri.getHost())) {
+            throw new InvalidField("url", "must resolve to a public address");
+        }
         return uri.toString();
     }
 }

@@ -51,6 +51,7 @@ class NoticeCrashIntegrationTest {
                     "--steward.bootstrap.api-token-file=" + dataDir.resolve("bootstrap.token"),
                     "--steward.notices.mail.host=127.0.0.1", "--steward.notices.mail.port=" + TestMail.PORT,
                     "--steward.notices.mail.tls=none", "--steward.notices.plain-http-webhooks=true",
+                    "--steward.notices.private-webhook-addresses=true",
                     "--steward.jobs.poll-interval=PT0.5S",
                     // The killed node's lease on the delivery job must lapse before the restarted node may take it.
                     "--steward.jobs.lease=PT5S", "--steward.notices.deliver-interval=PT0.5S"));

@@ -41,6 +41,7 @@ public final class TestDatabases implements ApplicationContextInitializer<Config
         props.put("steward.jobs.background", "false");
         // Notices go to the in-process GreenMail of TestMail and to plain-http listeners of the tests.
         props.put("steward.notices.plain-http-webhooks", "true");
+        props.put("steward.notices.private-webhook-addresses", "true");
         props.put("steward.notices.mail.host", "127.0.0.1");
         props.put("steward.notices.mail.port", String.valueOf(TestMail.PORT));
         props.put("steward.notices.mail.tls", "none");

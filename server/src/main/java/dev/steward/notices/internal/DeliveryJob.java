@@ -36,7 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class DeliveryJob implements Job {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryJob.class);
-    private static final int BATCH = 100;
+    /** Few enough that a run of slow receivers (each up to the webhook timeout) ends well within the job's lease. */
+    private static final int BATCH = 30;
 
     private final NoticeRows rows;
     private final WebhookRows webhooks;

@@ -10,9 +10,11 @@ import java.time.Duration;
  * @param webhookTimeout how long one webhook attempt may take, connecting and answering
  * @param rotationOverlap how long a rotated-out webhook secret still signs beside the new one
  * @param plainHttpWebhooks whether endpoints may be plain http (tests, closed networks); https otherwise
+ * @param privateWebhookAddresses whether endpoints may resolve to loopback, private or link-local
+ *        addresses (tests, closed networks); otherwise a customer could aim Steward at the provider's own network
  */
 public record NoticeSettings(int maxAttempts, Duration firstRetry, Duration maxRetry, Duration webhookTimeout,
-        Duration rotationOverlap, boolean plainHttpWebhooks) {
+        Duration rotationOverlap, boolean plainHttpWebhooks, boolean privateWebhookAddresses) {
 
     public NoticeSettings {
         if (maxAttempts < 1) {

@@ -25,8 +25,10 @@ class NoticesConfiguration {
             @Value("${steward.notices.max-retry:PT6H}") Duration maxRetry,
             @Value("${steward.notices.webhook-timeout:PT10S}") Duration webhookTimeout,
             @Value("${steward.notices.rotation-overlap:PT24H}") Duration rotationOverlap,
-            @Value("${steward.notices.plain-http-webhooks:false}") boolean plainHttp) {
-        return new NoticeSettings(maxAttempts, firstRetry, maxRetry, webhookTimeout, rotationOverlap, plainHttp);
+            @Value("${steward.notices.plain-http-webhooks:false}") boolean plainHttp,
+            @Value("${steward.notices.private-webhook-addresses:false}") boolean privateAddresses) {
+        return new NoticeSettings(maxAttempts, firstRetry, maxRetry, webhookTimeout, rotationOverlap, plainHttp,
+                privateAddresses);
     }
 
     @Bean
@@ -42,7 +44,7 @@ class NoticesConfiguration {
 
     @Bean
     WebhookChannel webhookChannel(NoticeSettings settings, Clock clock) {
-        return new WebhookChannel(settings.webhookTimeout(), clock);
+        return new WebhookChannel(settings.webhookTimeout(), settings.privateWebhookAddresses(), clock);
     }
 
     @Bean

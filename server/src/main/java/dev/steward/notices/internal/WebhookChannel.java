@@ -23,14 +23,45 @@ public final class WebhookChannel {
     public record Answer(int status, String body) {
     }
 
+    /** The most of a receiver's answer that is read: enough for a verification echo, bounded against a flood. */
+    private static final int MAX_ANSWER = 64 * 1024;
+
     private final HttpClient http;
     private final Duration timeout;
+    private final boolean privateAddresses;
     private final Clock clock;
 
-    public WebhookChannel(Duration timeout, Clock clock) {
+    public WebhookChannel(Duration timeout, boolean privateAddresses, Clock clock) {
         this.timeout = timeout;
+        this.privateAddresses = privateAddresses;
         this.clock = clock;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /**
+     * Whether the host resolves to an address of the provider's own side: loopback, private,
+     * link-local (cloud metadata), unspecified, multicast, or IPv6 unique-local. An unresolvable host
+     * counts as private (it fails anyway). Checked at creation and before every attempt; the HTTP client
+     * resolves again when it connects, so a DNS answer that changes in between is not caught here
+     * (docs/design/notices.md).
+     */
+    public static boolean resolvesPrivately(String host) {
+        if (host == null) {
+            return true;
+        }
+        try {
+            for (java.net.InetAddress a : java.net.InetAddress.getAllByName(host)) {
+                byte[] b = a.getAddress();
+                boolean uniqueLocal = b.length == 16 && (b[0] & 0xfe) == 0xfc;
+                if (a.isLoopbackAddress() || a.isSiteLocalAddress() || a.isLinkLocalAddress() || a.isAnyLocalAddress()
+                        || a.isMulticastAddress() || uniqueLocal) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (java.net.UnknownHostException e) {
+            return true;
+        }
     }
 
     public static String messageId(java.util.UUID deliveryId) {
@@ -38,6 +69,9 @@ public final class WebhookChannel {
     }
 
     public Answer post(String url, String messageId, List<String> secrets, String body) throws DeliveryFailed {
+        if (!privateAddresses && resolvesPrivately(URI.create(url).getHost())) {
+            throw new DeliveryFailed("private-address", null);
+        }
         long timestamp = clock.instant().getEpochSecond();
         HttpRequest request;
         try {
@@ -51,12 +85,15 @@ public final class WebhookChannel {
             throw new DeliveryFailed("bad-url", e);
         }
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<java.io.InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            String answer;
+            try (java.io.InputStream in = response.body()) {
+                answer = new String(in.readNBytes(MAX_ANSWER), StandardCharsets.UTF_8);
+            }
             if (response.statusCode() / 100 != 2) {
                 throw new DeliveryFailed("http-" + response.statusCode(), null);
             }
-            String answer = response.body();
-            return new Answer(response.statusCode(), answer.length() > 10_000 ? answer.substring(0, 10_000) : answer);
+            return new Answer(response.statusCode(), answer);
         } catch (HttpTimeoutException e) {
             throw new DeliveryFailed("timeout", e);
         } catch (IOException e) {

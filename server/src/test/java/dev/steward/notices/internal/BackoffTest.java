@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class BackoffTest {
 
     private static final NoticeSettings SETTINGS = new NoticeSettings(8, Duration.ofSeconds(30), Duration.ofHours(1),
-            Duration.ofSeconds(10), Duration.ofHours(24), false);
+            Duration.ofSeconds(10), Duration.ofHours(24), false, false);
     private static final Instant NOW = Instant.parse("2026-12-02T10:00:00Z");
 
     @Test

@@ -87,7 +87,7 @@ port = ${ports[$node]}
 listen_addresses = '127.0.0.1'
 unix_socket_directories = '$dir'
 shared_preload_libraries = 'citus'
-max_connections = 200
+max_connections = 400
 shared_buffers = 64MB
 EOF
     # Tests throw the cluster away: durability costs them time for nothing. Benchmarks compare it with

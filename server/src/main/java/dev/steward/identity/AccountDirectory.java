@@ -14,6 +14,9 @@ import dev.steward.evidence.LogEvent;
 import dev.steward.evidence.SystemLog;
 import dev.steward.identity.internal.Accounts;
 import dev.steward.identity.internal.SignInFailures;
+import dev.steward.notices.Audience;
+import dev.steward.notices.ContactKind;
+import dev.steward.notices.NoticeRequest;
 import dev.steward.notices.Notices;
 import dev.steward.notices.Topic;
 import dev.steward.platform.Caller;
@@ -191,11 +194,12 @@ public class AccountDirectory {
             Account updated = withVersion(changed, a.version() + 1);
             IssuedInvitation link = resetMfa ? invitations.issueMfaReset(caller, tenant, updated) : null;
             if (caller.isProvider() && !tenant.isProvider()) {
-                notices.tell(tenant.id(), Set.of(Role.CUSTOMER_ADMIN), Topic.PROVIDER_ACCESS,
+                notices.notify(new NoticeRequest(tenant.id(), Topic.PROVIDER_ACCESS,
+                        Audience.of(Set.of(Role.CUSTOMER_ADMIN), ContactKind.SECURITY),
                         "Provider changed account " + a.username(),
                         caller.actor() + " (" + caller.role() + ") changed '" + a.username() + "': role " + a.role()
                                 + " -> " + changed.role() + ", disabled " + a.disabled() + " -> " + changed.disabled()
-                                + (unlock ? ", unlocked" : "") + (resetMfa ? ", second factor reset" : "") + ".");
+                                + (unlock ? ", unlocked" : "") + (resetMfa ? ", second factor reset" : "") + "."));
             }
             return new ChangedAccount(updated, link);
         }));

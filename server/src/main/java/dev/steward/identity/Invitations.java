@@ -19,6 +19,9 @@ import dev.steward.identity.internal.IdentityKeys;
 import dev.steward.identity.internal.SignInFailures;
 import dev.steward.identity.internal.InvitationRows;
 import dev.steward.identity.internal.InvitationToken;
+import dev.steward.notices.Audience;
+import dev.steward.notices.ContactKind;
+import dev.steward.notices.NoticeRequest;
 import dev.steward.notices.Notices;
 import dev.steward.notices.Topic;
 import dev.steward.platform.Caller;
@@ -134,10 +137,11 @@ public class Invitations {
             accessLog.record(LogEvent.success(tenant.id(), caller, "invitation.issued",
                     "invitation:" + invitation.id() + " purpose=" + purpose + " role=" + role));
             if (byProvider) {
-                notices.tell(tenant.id(), Set.of(Role.CUSTOMER_ADMIN), Topic.PROVIDER_ACCESS,
+                notices.notify(new NoticeRequest(tenant.id(), Topic.PROVIDER_ACCESS,
+                        Audience.of(Set.of(Role.CUSTOMER_ADMIN), ContactKind.SECURITY),
                         "Provider invited " + username + " as " + role,
                         caller.actor() + " (" + caller.role() + ") issued a one-time invitation for '" + username
-                                + "' with role " + role + ", valid until " + invitation.expiresAt() + ".");
+                                + "' with role " + role + ", valid until " + invitation.expiresAt() + "."));
             }
             return new IssuedInvitation(invitation, token.text());
         }));
@@ -212,10 +216,11 @@ public class Invitations {
                     + account.role() + " invitation:" + i.id() + (i.issuedByProvider() ? " issued-by-provider" : "")));
             accessLog.record(LogEvent.success(tenant.id(), person, "auth.mfa.enrolled", "account:" + account.id()));
             if (i.issuedByProvider()) {
-                notices.tell(tenant.id(), Set.of(Role.CUSTOMER_ADMIN), Topic.PROVIDER_ACCESS,
+                notices.notify(new NoticeRequest(tenant.id(), Topic.PROVIDER_ACCESS,
+                        Audience.of(Set.of(Role.CUSTOMER_ADMIN), ContactKind.SECURITY),
                         "Account " + account.username() + " created from a provider invitation",
                         "'" + account.username() + "' (" + account.role() + ") accepted the invitation that "
-                                + i.issuedBy() + " issued at " + i.issuedAt() + ", set a password and enrolled a second factor.");
+                                + i.issuedBy() + " issued at " + i.issuedAt() + ", set a password and enrolled a second factor."));
             }
             return accounts.find(tenant.id(), account.id()).orElseThrow(InvitationInvalid::new);
         }));

@@ -96,7 +96,9 @@ class RolePermissionMatrixIntegrationTest {
                     null),
             new Operation("download a bundle", "GET", w -> "/api/v1/evidence/bundles/" + java.util.UUID.randomUUID()
                     + "/download?token=guess", null),
-            new Operation("list background jobs", "GET", w -> "/api/v1/jobs", null));
+            new Operation("list background jobs", "GET", w -> "/api/v1/jobs", null),
+            new Operation("own notice contacts", "GET", w -> "/api/v1/notices/contacts", null),
+            new Operation("parked notice deliveries", "GET", w -> "/api/v1/notice-deliveries/parked", null));
 
     /** Expected status per operation, in the order of {@link Actor}. Same table as docs/roles.md. */
     static final Map<String, int[]> EXPECTED = new LinkedHashMap<>();
@@ -136,6 +138,9 @@ class RolePermissionMatrixIntegrationTest {
         EXPECTED.put("download a bundle", new int[] {           403, 404, 404, 403, 403, 404, 404, 403, 404, 403 });
         // Jobs: the installation's own state, for the provider's operator and security officer.
         EXPECTED.put("list background jobs", new int[] {        200, 200, 403, 403, 403, 403, 403, 403, 403, 403 });
+        // Notices: a customer's administrator manages its contacts; provider operator and security officer replay parked deliveries.
+        EXPECTED.put("own notice contacts", new int[] {         403, 403, 403, 403, 403, 403, 200, 403, 403, 403 });
+        EXPECTED.put("parked notice deliveries", new int[] {    200, 200, 403, 403, 403, 403, 403, 403, 403, 403 });
     }
 
     abstract static class Cases extends IntegrationTestBase {

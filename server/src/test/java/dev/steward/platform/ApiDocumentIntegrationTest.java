@@ -30,7 +30,9 @@ class ApiDocumentIntegrationTest {
 
         /** Writes that act on the resource named by the path alone, and so take no body. */
         static final Set<String> BODILESS_WRITES = Set.of("POST /api/v1/evidence/bundles/{bundleId}/approve",
-                "POST /api/v1/inbox/{noticeId}/read");
+                "POST /api/v1/inbox/{noticeId}/read", "POST /api/v1/notices/webhooks/{endpointId}/verify",
+                "POST /api/v1/notices/webhooks/{endpointId}/rotate-secret",
+                "POST /api/v1/notice-deliveries/{tenantId}/{deliveryId}/replay");
 
         static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
 

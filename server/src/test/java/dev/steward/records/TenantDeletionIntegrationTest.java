@@ -116,12 +116,13 @@ class TenantDeletionIntegrationTest {
                 assertThat(count("SELECT COUNT(*) FROM keys_tenant WHERE tenant_id = ?", t)).isZero();
                 assertThat(count("SELECT COUNT(*) FROM records WHERE tenant_id = ?", t)).isZero();
                 assertThat(count("SELECT COUNT(*) FROM record_versions WHERE tenant_id = ?", t)).isZero();
+                // the purge deletes the category settings last, after the rows
+                assertThat(count("SELECT COUNT(*) FROM record_categories WHERE tenant_id = ?", t)).isZero();
             });
             assertThat(count("SELECT COUNT(*) FROM keys_tenant_kek WHERE tenant_id = ?", t))
                     .as("key-encryption keys destroyed").isZero();
             assertThat(count("SELECT COUNT(*) FROM keys_erasure WHERE tenant_id = ? AND kind = 'TENANT'", t))
                     .as("the erasure is recorded").isEqualTo(1);
-            assertThat(count("SELECT COUNT(*) FROM record_categories WHERE tenant_id = ?", t)).isZero();
             assertThat(count("SELECT COUNT(*) FROM evidence_index WHERE tenant_id = ? AND action = 'tenant.keys-destroyed'"
                     + " AND outcome = 'success'", t)).as("the act is in the tenant's system log").isEqualTo(1);
 

@@ -39,6 +39,13 @@ public final class TestDatabases implements ApplicationContextInitializer<Config
         // Tests move the clock by days: a background poll would then run due jobs in the middle of other tests.
         // Job tests call JobRunner.runDueJobs() themselves.
         props.put("steward.jobs.background", "false");
+        // Notices go to the in-process GreenMail of TestMail and to plain-http listeners of the tests.
+        props.put("steward.notices.plain-http-webhooks", "true");
+        props.put("steward.notices.private-webhook-addresses", "true");
+        props.put("steward.notices.mail.host", "127.0.0.1");
+        props.put("steward.notices.mail.port", String.valueOf(TestMail.PORT));
+        props.put("steward.notices.mail.tls", "none");
+        props.put("steward.notices.mail.from", "steward@test.invalid");
         if (env.matchesProfiles(Db.POSTGRES, Db.POSTGRES_VIA_PROXY)) {
             String name = "steward_test_" + run;
             createDatabase(name);
@@ -65,6 +72,10 @@ public final class TestDatabases implements ApplicationContextInitializer<Config
             props.put("spring.datasource.username", APP_ROLE);
             props.put("steward.database.migration-user", coordinator.adminUser());
             props.put("steward.database.migration-password", coordinator.adminPassword());
+            // Every cached test context keeps its pool, and each coordinator connection keeps connections to
+            // both workers: with the server's 16 per context, a full run exhausted the workers' connections.
+            props.put("spring.datasource.hikari.maximum-pool-size", "6");
+            props.put("spring.datasource.hikari.minimum-idle", "1");
             context.addApplicationListener(event -> {
                 if (event instanceof ContextClosedEvent closed && closed.getApplicationContext() == context) {
                     citus.dropDatabase(name);

@@ -1,0 +1,45 @@
+package dev.steward.support;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
+/**
+ * The SMTP relay of every test context: one in-process GreenMail per JVM on a port chosen once,
+ * which {@link TestDatabases} gives the contexts. Tests that send mail {@link #start()} it and
+ * {@link #reset()} it; contexts of tests that send none never connect.
+ */
+public final class TestMail {
+
+    public static final int PORT = freePort();
+
+    private static GreenMail greenMail;
+
+    private TestMail() {
+    }
+
+    public static synchronized GreenMail start() {
+        if (greenMail == null) {
+            greenMail = new GreenMail(new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            greenMail.start();
+        }
+        return greenMail;
+    }
+
+    public static synchronized void stop() {
+        if (greenMail != null) {
+            greenMail.stop();
+            greenMail = null;
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("no free port for the test SMTP relay", e);
+        }
+    }
+}

@@ -85,8 +85,7 @@ public class EvidenceAnchors {
                     return Optional.<Anchor>empty();
                 }
                 Anchor a = new Anchor(t.tenantId(), t.size(), Base64.getEncoder().encodeToString(t.root()));
-                log.record(new LogEvent(DataScope.PROVIDER_TENANT, null, "evidence.anchor", a.object(), null, "success",
-                        null, null));
+                log.record(LogEvent.success(DataScope.PROVIDER_TENANT, null, "evidence.anchor", a.object()));
                 return Optional.of(a);
             }));
         } catch (DuplicateKeyException e) {

@@ -265,8 +265,8 @@ public class EvidenceBundles {
                         + "AND bundle_id = ? AND state = ? AND deleted_at IS NULL")
                         .params(BundleState.EXPIRED.name(), utc(now), r.tenantId(), r.id(), r.state().name()).update();
                 if (changed == 1) {
-                    log.record(new LogEvent(r.tenantId(), null, "evidence.bundle.deleted", "bundle:" + r.id()
-                            + " reason=expired", null, "success", null, null));
+                    log.record(LogEvent.success(r.tenantId(), null, "evidence.bundle.deleted",
+                            "bundle:" + r.id() + " reason=expired"));
                 }
                 return changed == 1;
             });

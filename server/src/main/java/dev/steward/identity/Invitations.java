@@ -251,8 +251,8 @@ public class Invitations {
             if (!hasher.matches(currentPassword == null ? "" : currentPassword, a.passwordHash())) {
                 tx.executeWithoutResult(s -> {
                     failures.recordFailure(a.tenantId(), a.id(), sourceRef, maxFailures, lockout, now);
-                    accessLog.record(new LogEvent(a.tenantId(), callerOf(a), "auth.mfa.enrolment-refused",
-                            "account:" + a.id() + " invitation:" + i.id(), null, "refused", null, a.username()));
+                    accessLog.record(LogEvent.of(a.tenantId(), callerOf(a), "auth.mfa.enrolment-refused")
+                            .object("account:" + a.id() + " invitation:" + i.id()).refused().actorName(a.username()));
                 });
                 throw new InvalidField("currentPassword", "is wrong");
             }

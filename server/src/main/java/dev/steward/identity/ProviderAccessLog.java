@@ -59,8 +59,8 @@ public class ProviderAccessLog {
             return;
         }
         TenantScope.run(DataScope.tenant(DataScope.PROVIDER_TENANT), () -> tx.executeWithoutResult(s -> log.record(
-                new LogEvent(DataScope.PROVIDER_TENANT, caller, action, "tenant:" + customerTenant + " " + object, null,
-                        "refused", null, caller.name()))));
+                LogEvent.of(DataScope.PROVIDER_TENANT, caller, action)
+                        .object("tenant:" + customerTenant + " " + object).refused())));
         TenantScope.run(DataScope.tenant(customerTenant), () -> tx.executeWithoutResult(
                 s -> list(customerTenant, caller, action + ".refused", object)));
     }

@@ -99,8 +99,8 @@ public class SignIn {
                     Account a = attempt.account().get();
                     failures.recordFailure(a.tenantId(), a.id(), attempt.sourceRef(), maxFailures, lockout, now);
                 }
-                log.record(new LogEvent(logTenant, null, "auth.signin.refused", "reason=" + refused.reason(), null,
-                        "refused", null, slug + "/" + user, source));
+                log.record(LogEvent.of(logTenant, null, "auth.signin.refused").object("reason=" + refused.reason())
+                        .refused().actorName(slug + "/" + user).from(source));
             } else if (attempt.result() instanceof Accepted accepted) {
                 // Only this source's password failures are forgotten; wrong codes keep counting.
                 failures.forget(accepted.account().tenantId(), accepted.account().id(), attempt.sourceRef());
@@ -191,14 +191,14 @@ public class SignIn {
                     accounts.lockUntil(tenantId, accountId, now.plus(codeLockout(wrong / maxCodeFailures)));
                 }
                 meters.counter("steward.signin.refused", "reason", "BAD_SECOND_FACTOR").increment();
-                log.record(new LogEvent(tenantId, callerOf(a), "auth.mfa.refused", "account:" + a.id(), null, "refused",
-                        null, a.username(), source));
+                log.record(LogEvent.of(tenantId, callerOf(a), "auth.mfa.refused").object("account:" + a.id())
+                        .refused().actorName(a.username()).from(source));
                 return false;
             }
             if (!accounts.useTotpStep(tenantId, accountId, step.getAsLong(), false, now)) {
                 // another submission of this code (or a later one) won meanwhile
-                log.record(new LogEvent(tenantId, callerOf(a), "auth.mfa.refused", "account:" + a.id() + " replayed",
-                        null, "refused", null, a.username(), source));
+                log.record(LogEvent.of(tenantId, callerOf(a), "auth.mfa.refused").object("account:" + a.id() + " replayed")
+                        .refused().actorName(a.username()).from(source));
                 return false;
             }
             log.record(LogEvent.success(tenantId, callerOf(a), "auth.signin.succeeded", "account:" + a.id() + " mfa=totp")

@@ -42,7 +42,7 @@ class JobAlarm {
     /** Written in the transaction that records the failure, so exactly one node writes it per streak. */
     void raise(String job) {
         gauge(job).set(1);
-        log.record(new LogEvent(DataScope.PROVIDER_TENANT, null, "job.failing", "job:" + job, null, "failed", null, null));
+        log.record(LogEvent.of(DataScope.PROVIDER_TENANT, null, "job.failing").object("job:" + job).failed());
     }
 
     void clear(String job) {

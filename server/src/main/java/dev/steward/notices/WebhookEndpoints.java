@@ -110,8 +110,8 @@ public class WebhookEndpoints {
         // The refusal is logged and committed before the problem is thrown, so the failed attempt stays on record.
         WebhookEndpoint verified = TenantScope.call(DataScope.tenant(tenant), () -> tx.execute(s -> {
             if (outcome != null) {
-                log.record(new LogEvent(tenant, caller, "notice.webhook.verified", "webhook:" + endpointId + "/" + outcome,
-                        null, "failed", null, caller.name()));
+                log.record(LogEvent.of(tenant, caller, "notice.webhook.verified")
+                        .object("webhook:" + endpointId + "/" + outcome).failed());
                 return null;
             }
             rows.markVerified(tenant, endpointId, clock.instant());

@@ -121,8 +121,8 @@ public class LegalHolds {
     }
 
     private void log(Caller caller, LegalHold hold, String act) {
-        systemLog.record(new LogEvent(caller.tenantId(), caller, "record.hold." + act, "hold:" + hold.id()
-                + (hold.recordId() == null ? "" : " record:" + hold.recordId()), null, "success", hold.subjectRef(),
-                caller.name()));
+        systemLog.record(LogEvent.of(caller.tenantId(), caller, "record.hold." + act)
+                .object("hold:" + hold.id() + (hold.recordId() == null ? "" : " record:" + hold.recordId()))
+                .subject(hold.subjectRef()));
     }
 }

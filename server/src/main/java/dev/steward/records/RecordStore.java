@@ -433,8 +433,14 @@ public class RecordStore {
             String outcome) {
         boolean word = outcome.equals("success") || outcome.equals("refused") || outcome.equals("failed");
         String object = (recordId == null ? "subject" : "record:" + recordId) + (word ? "" : " " + outcome);
-        return new LogEvent(caller.tenantId(), caller, "record." + action.name().toLowerCase(java.util.Locale.ROOT),
-                object, purpose == null ? null : purpose.name(), word ? outcome : "success", subjectRef, caller.name());
+        String act = "record." + action.name().toLowerCase(java.util.Locale.ROOT);
+        LogEvent event = LogEvent.of(caller.tenantId(), caller, act).object(object)
+                .purpose(purpose == null ? null : purpose.name()).subject(subjectRef);
+        return switch (outcome) {
+            case "refused" -> event.refused();
+            case "failed" -> event.failed();
+            default -> event;
+        };
     }
 
     static <T> T inTenant(Caller caller, Supplier<T> work) {

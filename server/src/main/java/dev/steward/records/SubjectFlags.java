@@ -99,8 +99,8 @@ public class SubjectFlags {
 
     private void log(Caller caller, SubjectRef subject, String flag, boolean was, boolean is) {
         if (was != is) {
-            systemLog.record(new LogEvent(caller.tenantId(), caller, "record.subject." + flag + (is ? ".set" : ".cleared"),
-                    "subject", null, "success", subject.hmac(), caller.name()));
+            systemLog.record(LogEvent.of(caller.tenantId(), caller, "record.subject." + flag + (is ? ".set" : ".cleared"))
+                    .object("subject").subject(subject.hmac()));
         }
     }
 }

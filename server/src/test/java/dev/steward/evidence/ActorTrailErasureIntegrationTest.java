@@ -209,8 +209,8 @@ class ActorTrailErasureIntegrationTest {
             Caller staff = new Caller(DataScope.PROVIDER_TENANT, UUID.randomUUID(), "provider-staff",
                     Role.MANAGED_SERVICE, Caller.Kind.ACCOUNT);
             TenantScope.run(DataScope.tenant(t.id()), () -> tx.executeWithoutResult(s -> systemLog.record(
-                    new LogEvent(t.id(), staff, "test.provider.act", "x", null, "success", null, "provider-staff",
-                            "192.0.2.7"))));
+                    LogEvent.success(t.id(), staff, "test.provider.act", "x").actorName("provider-staff")
+                            .from("192.0.2.7"))));
             String admin = fixtures.token(t, Role.CUSTOMER_ADMIN);
             List<Sealed> before = sealed(t);
             assertThat(before).anySatisfy(s -> assertThat(s.actorName()).isEqualTo("provider-staff"));

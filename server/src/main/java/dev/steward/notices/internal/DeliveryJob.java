@@ -180,9 +180,9 @@ public final class DeliveryJob implements Job {
         if (!rows.failed(tenant, d.id(), attempts, error, next)) {
             return false;
         }
-        log.record(new LogEvent(tenant, null, "notice.delivery.attempted", object + "/" + error, null, "failed", null, null));
+        log.record(LogEvent.of(tenant, null, "notice.delivery.attempted").object(object + "/" + error).failed());
         if (next == null) {
-            log.record(new LogEvent(tenant, null, "notice.delivery.parked", object, null, "failed", null, null));
+            log.record(LogEvent.of(tenant, null, "notice.delivery.parked").object(object).failed());
             return true;
         }
         return false;

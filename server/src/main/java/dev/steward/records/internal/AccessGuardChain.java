@@ -104,9 +104,9 @@ public class AccessGuardChain {
                 + (deleted ? " tenant=" + tenant.id() : "")
                 + (access.recordId() != null ? " record:" + access.recordId() : "");
         Caller caller = access.caller();
-        LogEvent event = new LogEvent(logTenant, caller, "record." + access.action().name().toLowerCase(Locale.ROOT),
-                object, access.purpose() == null ? null : access.purpose().name(), "refused",
-                deleted || access.subject() == null ? null : access.subject().hmac(), caller.name());
+        LogEvent event = LogEvent.of(logTenant, caller, "record." + access.action().name().toLowerCase(Locale.ROOT))
+                .object(object).purpose(access.purpose() == null ? null : access.purpose().name()).refused()
+                .subject(deleted || access.subject() == null ? null : access.subject().hmac());
         DataScope scope = DataScope.tenant(logTenant);
         Runnable write = () -> TenantScope.call(scope, () -> ownTx.execute(s -> {
             systemLog.record(event);

@@ -9,7 +9,6 @@ import dev.steward.keys.RecordBinding;
 import dev.steward.keys.SubjectRef;
 import dev.steward.keys.TenantId;
 import dev.steward.keys.local.RawMasterKey;
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,6 +27,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
+import dev.steward.bench.SqlScript;
 
 /**
  * The records feature's storage path below HTTP, rebuilt from the keys module and the server's
@@ -297,9 +297,9 @@ final class RecordStorage implements AutoCloseable {
         try (InputStream in = KeyHierarchy.class.getResourceAsStream("/db/keys/V200__keys.sql")) {
             keysDdl = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        List<String> records = statements(
+        List<String> records = SqlScript.statements(
                 Files.readString(root.resolve("server/src/main/resources/db/migration/common/V40__records.sql")));
-        List<String> all = new ArrayList<>(statements(keysDdl));
+        List<String> all = new ArrayList<>(SqlScript.statements(keysDdl));
         all.addAll(records);
         for (String s : records) {
             if (s.contains("TABLE records (") || s.contains(" ON records (")) {
@@ -314,22 +314,6 @@ final class RecordStorage implements AutoCloseable {
                 st.execute(s);
             }
         }
-    }
-
-    private static List<String> statements(String sql) throws IOException {
-        StringBuilder body = new StringBuilder();
-        for (String line : sql.split("\n")) {
-            if (!line.trim().startsWith("--")) {
-                body.append(line).append('\n');
-            }
-        }
-        List<String> out = new ArrayList<>();
-        for (String s : body.toString().split(";")) {
-            if (!s.isBlank()) {
-                out.add(s.trim());
-            }
-        }
-        return out;
     }
 
     @Override

@@ -29,6 +29,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
+import dev.steward.bench.SqlScript;
 
 /**
  * Steward's storage path for records and the system log, for many tenants, below HTTP: each transaction
@@ -157,9 +158,9 @@ final class ScaleStorage implements AutoCloseable {
     private void applyDdl(Path root, boolean citus) throws Exception {
         List<String> all = new ArrayList<>();
         try (InputStream in = KeyHierarchy.class.getResourceAsStream("/db/keys/V200__keys.sql")) {
-            all.addAll(statements(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+            all.addAll(SqlScript.statements(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
         }
-        all.addAll(statements(Files.readString(root.resolve("server/src/main/resources/db/migration/common/V40__records.sql"))));
+        all.addAll(SqlScript.statements(Files.readString(root.resolve("server/src/main/resources/db/migration/common/V40__records.sql"))));
         try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
             for (String s : all) {
                 st.execute(s);
@@ -190,22 +191,6 @@ final class ScaleStorage implements AutoCloseable {
                 }
             }
         }
-    }
-
-    private static List<String> statements(String sql) {
-        StringBuilder body = new StringBuilder();
-        for (String line : sql.split("\n")) {
-            if (!line.trim().startsWith("--")) {
-                body.append(line).append('\n');
-            }
-        }
-        List<String> out = new ArrayList<>();
-        for (String s : body.toString().split(";")) {
-            if (!s.isBlank()) {
-                out.add(s.trim());
-            }
-        }
-        return out;
     }
 
     @Override

@@ -48,7 +48,8 @@ class BackoffTest {
     @Test
     void afterTheLastAttemptThereIsNoNextOne() {
         Backoff backoff = new Backoff(SETTINGS, new Random(7));
-        assertThat(backoff.next(NOW, SETTINGS.maxAttempts() - 1)).isNotNull();
+        assertThat(backoff.next(NOW, SETTINGS.maxAttempts() - 1)).as("the last retry still comes, within its ceiling")
+                .isAfter(NOW).isBeforeOrEqualTo(NOW.plus(backoff.ceiling(SETTINGS.maxAttempts() - 1)));
         assertThat(backoff.next(NOW, SETTINGS.maxAttempts())).isNull();
     }
 }

@@ -1,6 +1,5 @@
 package dev.steward.evidence.internal;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -9,8 +8,6 @@ import org.springframework.stereotype.Component;
 
 import dev.steward.evidence.BundleRequest;
 import dev.steward.evidence.SystemLog;
-
-import static dev.steward.platform.Timestamps.utc;
 
 /**
  * Which entries of a tenant's system log a bundle request selects, found through the searchable
@@ -27,13 +24,13 @@ public class BundleEntries {
     }
 
     public long count(UUID tenant, BundleRequest r) {
-        Where w = where(tenant, r);
+        IndexWhere w = where(tenant, r);
         return jdbc.sql("SELECT COUNT(*) FROM evidence_index i" + w.sql()).params(w.params()).query(Long.class).single();
     }
 
     /** Pending ids of the entries the request selects, in the order they were written. */
     public List<Long> pendingIds(UUID tenant, BundleRequest r) {
-        Where w = where(tenant, r);
+        IndexWhere w = where(tenant, r);
         return jdbc.sql("SELECT i.pending_id FROM evidence_index i" + w.sql() + " ORDER BY i.pending_id")
                 .params(w.params()).query(Long.class).list();
     }
@@ -44,24 +41,7 @@ public class BundleEntries {
                 .params(tenant, SystemLog.logOf(tenant).value()).query(Long.class).single() > 0;
     }
 
-    private record Where(String sql, List<Object> params) {
-    }
-
-    private static Where where(UUID tenant, BundleRequest r) {
-        StringBuilder sql = new StringBuilder(" WHERE i.tenant_id = ? AND i.log_id = ? AND i.at >= ? AND i.at < ?");
-        List<Object> params = new ArrayList<>(List.of(tenant, SystemLog.logOf(tenant).value(), utc(r.from()), utc(r.to())));
-        if (r.actorId() != null) {
-            sql.append(" AND i.actor_id = ?");
-            params.add(r.actorId());
-        }
-        if (r.action() != null) {
-            sql.append(" AND i.action = ?");
-            params.add(r.action());
-        }
-        if (r.subjectRef() != null) {
-            sql.append(" AND i.subject_ref = ?");
-            params.add(r.subjectRef());
-        }
-        return new Where(sql.toString(), params);
+    private static IndexWhere where(UUID tenant, BundleRequest r) {
+        return IndexWhere.of(tenant, SystemLog.logOf(tenant), r.filter());
     }
 }

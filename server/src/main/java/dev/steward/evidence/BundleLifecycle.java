@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -159,9 +160,9 @@ class BundleLifecycle {
     /** Files left by a crash between a bundle's end (downloaded, expired, failed) and its file's deletion. */
     void deleteOrphans() {
         for (BundleFiles.Stored f : files.all()) {
-            boolean live = TenantScope.call(DataScope.wholeProvider(),
-                    () -> tx.execute(s -> stored.find(f.tenantId(), f.bundleId()))).filter(StoredBundle::keepsFile).isPresent();
-            if (!live) {
+            Optional<StoredBundle> bundle = TenantScope.call(DataScope.wholeProvider(),
+                    () -> tx.execute(s -> stored.find(f.tenantId(), f.bundleId())));
+            if (bundle.filter(StoredBundle::keepsFile).isEmpty()) {
                 files.delete(f.tenantId(), f.bundleId());
             }
         }

@@ -114,7 +114,7 @@ public class RightsRequests {
     public SubjectRequest get(Caller caller, UUID requestId) {
         caller.require(RightsPermissions.RIGHTS_READ);
         UUID t = caller.tenantId();
-        return inTenant(t, () -> tx.execute(s -> view(load(t, requestId), clock.instant())));
+        return inTenant(t, () -> tx.execute(s -> view(load(t, requestId), now())));
     }
 
     /** The tenant's requests, the most urgent first: overdue, then by due time; answered ones last. */
@@ -123,7 +123,7 @@ public class RightsRequests {
         UUID t = caller.tenantId();
         return inTenant(t, () -> tx.execute(s -> {
             TenantCalendar calendar = deadlines.calendarOf(t);
-            Instant now = clock.instant();
+            Instant now = now();
             List<RequestSummary> out = new ArrayList<>();
             for (RequestRow r : rows.list(t, openOnly, LIST_LIMIT)) {
                 out.add(new RequestSummary(r.id(), r.type(), r.channel(), r.state(), r.receivedAt(),
@@ -295,7 +295,7 @@ public class RightsRequests {
             throw new InvalidField("subjectId", "name the subject, or give the requester's name or email address");
         }
         RequestChannel channel = in.channel() == null ? RequestChannel.API : in.channel();
-        Instant now = clock.instant();
+        Instant now = now();
         Instant receivedAt = RequestInputs.receivedAt(in.receivedAt(), now);
         try {
             return tx.execute(s -> {
@@ -343,7 +343,7 @@ public class RightsRequests {
             RequestRow current = load(t, requestId);
             RequestState next = current.state().after(step)
                     .orElseThrow(() -> new StepNotAllowed(current.state(), step));
-            Instant now = clock.instant();
+            Instant now = now();
             Taken taken = work.apply(current, now);
             RequestRow r = taken.row();
             RequestRow updated = new RequestRow(t, r.id(), r.type(), r.channel(), next, r.receivedAt(), r.subjectKey(),
@@ -416,6 +416,11 @@ public class RightsRequests {
 
     private RequestClock clockOf(RequestRow r, TenantCalendar calendar, Instant now) {
         return RequestClock.of(deadlines.statusAt(r, calendar, now), r.state().isOpen(), r.extensionMonths());
+    }
+
+    /** Now, to the microsecond the databases keep: a pause stored and read back covers the instant it began. */
+    private Instant now() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     static String object(UUID id, RequestType type) {

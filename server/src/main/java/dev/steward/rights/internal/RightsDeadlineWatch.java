@@ -71,7 +71,7 @@ class RightsDeadlineWatch implements Job {
         List<RequestRow> open = TenantScope.call(DataScope.wholeProvider(),
                 () -> tx.execute(s -> rows.openEverywhere(BATCH)));
         Map<UUID, TenantCalendar> calendars = new HashMap<>();
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         for (RequestRow r : open) {
             TenantCalendar calendar = calendars.computeIfAbsent(r.tenantId(), deadlines::calendarOf);
             DeadlineStatus status = deadlines.of(r, calendar).statusAt(now);

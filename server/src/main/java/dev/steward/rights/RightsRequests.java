@@ -136,8 +136,8 @@ public class RightsRequests {
 
     /** Asks the requester for proof of identity; the clock stops until it is given. */
     public SubjectRequest askForIdentity(Caller caller, UUID requestId, String whatIsNeeded) {
-        String note = RequestInputs.required(whatIsNeeded, "message", RequestInputs.MAX_REASON);
         return take(caller, requestId, Step.ASK_FOR_IDENTITY, (r, now) -> {
+            String note = RequestInputs.required(whatIsNeeded, "message", RequestInputs.MAX_REASON);
             pauseIfRunning(r, now, "identity");
             return new Taken(r, note);
         });
@@ -145,8 +145,8 @@ public class RightsRequests {
 
     /** The customer is satisfied of the requester's identity and names the subject in its systems. */
     public SubjectRequest verifyIdentity(Caller caller, UUID requestId, String subjectId) {
-        String given = RequestInputs.subjectId(subjectId, "subjectId");
         return take(caller, requestId, Step.VERIFY_IDENTITY, (r, now) -> {
+            String given = RequestInputs.subjectId(subjectId, "subjectId");
             Personal p = seal.open(r.tenantId(), r.id(), r.personal());
             if (given == null && p.subjectId() == null) {
                 throw new InvalidField("subjectId", "is required: name the subject in the customer's systems");
@@ -170,8 +170,8 @@ public class RightsRequests {
      * with the result (optional); for a rectification it may say what was corrected.
      */
     public SubjectRequest approve(Caller caller, UUID requestId, String note) {
-        String n = RequestInputs.text(note, "note", RequestInputs.MAX_TEXT);
-        take(caller, requestId, Step.APPROVE, (r, now) -> new Taken(r, n));
+        take(caller, requestId, Step.APPROVE,
+                (r, now) -> new Taken(r, RequestInputs.text(note, "reason", RequestInputs.MAX_TEXT)));
         try {
             return fulfil(caller, requestId);
         } catch (RuntimeException e) {
@@ -187,8 +187,8 @@ public class RightsRequests {
 
     /** Rejects the request; {@code reason} is told to the requester (Art. 12(4): the reasons, and the right to complain). */
     public SubjectRequest reject(Caller caller, UUID requestId, String reason) {
-        String why = RequestInputs.required(reason, "reason", RequestInputs.MAX_REASON);
         return take(caller, requestId, Step.REJECT, (r, now) -> {
+            String why = RequestInputs.required(reason, "reason", RequestInputs.MAX_REASON);
             resumeIfPaused(r, now);
             return new Taken(answered(r, now, "rejected"), why);
         });
@@ -196,8 +196,8 @@ public class RightsRequests {
 
     /** Asks the requester what exactly they request; the clock stops until they answer. */
     public SubjectRequest askForClarification(Caller caller, UUID requestId, String question) {
-        String q = RequestInputs.required(question, "question", RequestInputs.MAX_REASON);
         return take(caller, requestId, Step.ASK_FOR_CLARIFICATION, (r, now) -> {
+            String q = RequestInputs.required(question, "reason", RequestInputs.MAX_REASON);
             pauseIfRunning(r, now, "clarification");
             return new Taken(r, q);
         });
@@ -205,8 +205,8 @@ public class RightsRequests {
 
     /** The requester's answer to a clarification; the clock runs again. */
     public SubjectRequest clarified(Caller caller, UUID requestId, String clarification) {
-        String c = RequestInputs.required(clarification, "clarification", RequestInputs.MAX_TEXT);
         return take(caller, requestId, Step.CLARIFIED, (r, now) -> {
+            String c = RequestInputs.required(clarification, "clarification", RequestInputs.MAX_TEXT);
             resumeIfPaused(r, now);
             return new Taken(r, c);
         });
@@ -214,11 +214,11 @@ public class RightsRequests {
 
     /** Extends the deadline once by one or two further months; the reason is told to the requester. */
     public SubjectRequest extend(Caller caller, UUID requestId, Integer months, String reason) {
-        if (months == null || months < 1 || months > 2) {
-            throw new InvalidField("months", "must be 1 or 2: a deadline is extended by up to two further months");
-        }
-        String why = RequestInputs.required(reason, "reason", RequestInputs.MAX_REASON);
         return take(caller, requestId, Step.EXTEND, (r, now) -> {
+            if (months == null || months < 1 || months > 2) {
+                throw new InvalidField("months", "must be 1 or 2: a deadline is extended by up to two further months");
+            }
+            String why = RequestInputs.required(reason, "reason", RequestInputs.MAX_REASON);
             if (r.extensionMonths() > 0) {
                 throw new ExtensionAlreadyGranted();
             }

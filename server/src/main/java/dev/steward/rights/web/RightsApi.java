@@ -122,7 +122,10 @@ class RightsApi {
             case "approve" -> requests.approve(Callers.current(), requestId, body.reason());
             case "reject" -> requests.reject(Callers.current(), requestId, body.reason());
             case "clarify" -> requests.askForClarification(Callers.current(), requestId, body.reason());
-            default -> throw new InvalidField("outcome", "must be approve, reject or clarify");
+            default -> {
+                requests.get(Callers.current(), requestId); // another tenant's request stays a 404
+                throw new InvalidField("outcome", "must be approve, reject or clarify");
+            }
         };
     }
 
@@ -133,10 +136,8 @@ class RightsApi {
 
     @PostMapping("/{requestId}/extension")
     SubjectRequest extend(@PathVariable UUID requestId, @RequestBody ExtensionBody body) {
-        if (body == null) {
-            throw new InvalidField("months", "is required");
-        }
-        return requests.extend(Callers.current(), requestId, body.months(), body.reason());
+        return requests.extend(Callers.current(), requestId, body == null ? null : body.months(),
+                body == null ? null : body.reason());
     }
 
     @PostMapping("/{requestId}/fulfilment")

@@ -2,7 +2,7 @@ package dev.steward.calendars;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +51,7 @@ public class TenantCalendars {
 
     static final int FIRST_YEAR = 1900;
     static final int LAST_YEAR = 2199;
+    private static final ZoneId UTC = ZoneId.of("UTC");
 
     private final TenantRegister tenants;
     private final CalendarRows rows;
@@ -110,7 +111,7 @@ public class TenantCalendars {
         return rows.settings(tenantId).orElseGet(() -> {
             String country = tenants.find(tenantId).flatMap(t -> t.storageCountries().stream().findFirst())
                     .filter(CountryHolidays.countries()::contains).orElse(null);
-            return new CalendarSettings(CapitalZones.of(country).orElse(ZoneOffset.UTC), country, false, null, null);
+            return new CalendarSettings(CapitalZones.of(country).orElse(UTC), country, false, null, null);
         });
     }
 

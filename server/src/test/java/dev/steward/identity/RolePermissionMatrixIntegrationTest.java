@@ -98,7 +98,11 @@ class RolePermissionMatrixIntegrationTest {
                     + "/download?token=guess", null),
             new Operation("list background jobs", "GET", w -> "/api/v1/jobs", null),
             new Operation("own notice contacts", "GET", w -> "/api/v1/notices/contacts", null),
-            new Operation("parked notice deliveries", "GET", w -> "/api/v1/notice-deliveries/parked", null));
+            new Operation("parked notice deliveries", "GET", w -> "/api/v1/notice-deliveries/parked", null),
+            new Operation("own calendar", "GET", w -> "/api/v1/calendar?year=2027", null),
+            new Operation("set own calendar", "PUT", w -> "/api/v1/calendar", Map.of("zone", "Europe/Ljubljana", "country", "SI")),
+            new Operation("add a holiday", "POST", w -> "/api/v1/calendar/holidays", Map.of("date", "2027-05-03", "name", "Matrix day")),
+            new Operation("remove a holiday", "DELETE", w -> "/api/v1/calendar/holidays/2027-02-08", null));
 
     /** Expected status per operation, in the order of {@link Actor}. Same table as docs/roles.md. */
     static final Map<String, int[]> EXPECTED = new LinkedHashMap<>();
@@ -142,6 +146,11 @@ class RolePermissionMatrixIntegrationTest {
         // Notices: a customer's administrator manages its contacts; provider operator and security officer replay parked deliveries.
         EXPECTED.put("own notice contacts", new int[] {         403, 403, 403, 403, 403, 403, 200, 403, 403, 403 });
         EXPECTED.put("parked notice deliveries", new int[] {    200, 200, 403, 403, 403, 403, 403, 403, 403, 403 });
+        // Calendar: the tenant's own people read it, its administrator changes it; no provider role holds it.
+        EXPECTED.put("own calendar", new int[] {                403, 403, 403, 403, 403, 403, 200, 200, 403, 403 });
+        EXPECTED.put("set own calendar", new int[] {            403, 403, 403, 403, 403, 403, 200, 403, 403, 403 });
+        EXPECTED.put("add a holiday", new int[] {               403, 403, 403, 403, 403, 403, 201, 403, 403, 403 });
+        EXPECTED.put("remove a holiday", new int[] {            403, 403, 403, 403, 403, 403, 204, 403, 403, 403 });
     }
 
     abstract static class Cases extends IntegrationTestBase {

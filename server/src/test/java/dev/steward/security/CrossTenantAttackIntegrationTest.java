@@ -77,11 +77,14 @@ class CrossTenantAttackIntegrationTest {
                     Map.of("reason", holdReason));
             assertThat(bHold.status()).isEqualTo(201);
             String bHoldId = bHold.json().get("id").asString();
+            String bHolidayName = "holiday-of-b-" + UUID.randomUUID();
+            assertThat(api.post(bAdminToken, "/api/v1/calendar/holidays", Map.of("date", B_HOLIDAY, "name", bHolidayName))
+                    .status()).isEqualTo(201);
             Map<String, String> bObjects = Map.of("tenantId", b.id().toString(), "accountId", bAdmin.id().toString(),
                     "tokenId", bTokenId.toString(), "recordId", bRecordId, "subjectId", B_SUBJECT, "logId",
-                    b.id().toString(), "bundleId", UUID.randomUUID().toString(), "holdId", bHoldId);
+                    b.id().toString(), "bundleId", UUID.randomUUID().toString(), "holdId", bHoldId, "date", B_HOLIDAY);
             List<String> secretsOfB = List.of(b.slug(), bAdmin.username(), bAdmin.id().toString(), bTokenId.toString(),
-                    bRecordId, canary, bHoldId, holdReason);
+                    bRecordId, canary, bHoldId, holdReason, bHolidayName);
 
             Map<String, String> attackers = Map.of("customer admin of A", fixtures.token(a, Role.CUSTOMER_ADMIN),
                     "managed-service staff (B is not fully managed)", fixtures.token(fixtures.provider(), Role.MANAGED_SERVICE));
@@ -124,6 +127,9 @@ class CrossTenantAttackIntegrationTest {
 
         /** A subject id means "this id in the caller's own tenant": B's subject of the same id is another person. */
         private static final String B_SUBJECT = "subject-of-b";
+
+        /** A working day B made a holiday: A's calendar has no holiday that day, so removing it finds nothing. */
+        private static final String B_HOLIDAY = "2027-03-10";
 
         private static String tenantRelative(String template) {
             return template.replace("{subjectId}", B_SUBJECT);

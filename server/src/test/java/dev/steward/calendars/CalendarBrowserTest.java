@@ -1,0 +1,100 @@
+package dev.steward.calendars;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.ActiveProfiles;
+
+import dev.steward.identity.Account;
+import dev.steward.platform.Role;
+import dev.steward.support.Browser;
+import dev.steward.support.Db;
+import dev.steward.support.Fixtures;
+import dev.steward.support.IntegrationTestBase;
+import dev.steward.tenancy.Tenant;
+
+/** The "Calendar" console page in headless Chromium: an administrator adds a holiday to the year's calendar. H2 only. */
+class CalendarBrowserTest {
+
+    @Nested
+    @ActiveProfiles(Db.H2)
+    class OnH2 extends Cases {
+    }
+
+    abstract static class Cases extends IntegrationTestBase {
+
+        @Autowired
+        TenantCalendars calendars;
+
+        Browser browser;
+
+        @BeforeEach
+        void openBrowser() {
+            browser = Browser.open(port);
+        }
+
+        @AfterEach
+        void closeBrowser(TestInfo test) {
+            try {
+                browser.screenshot(test.getTestMethod().orElseThrow().getName());
+            } finally {
+                browser.close();
+            }
+        }
+
+        @Test
+        void anAdministratorAddsAHolidayAndTheYearShowsItAsANonWorkingDay() {
+            Tenant t = fixtures.tenant();
+            Account admin = fixtures.account(t, Role.CUSTOMER_ADMIN);
+            browser.go("/login");
+            browser.type("#organisation", t.slug());
+            browser.type("#username", admin.username());
+            browser.type("#password", Fixtures.PASSWORD);
+            browser.find("#sign-in").click();
+            browser.awaitText("#who", admin.username());
+
+            browser.find("nav a[href='/console/calendar']").click();
+            browser.awaitPath("/console/calendar");
+            assertThat(browser.title()).isEqualTo("Calendar · Steward");
+            assertThat(browser.find("#zone").getText()).isEqualTo("Europe/Ljubljana");
+            browser.go("/console/calendar?year=2027");
+            assertThat(browser.find("#day-2027-03-10").getAttribute("class")).contains("working");
+            String workingDays = browser.find("#working-days").getText();
+
+            browser.setDate("#date", "2027-03-10");
+            browser.type("#name", "Company closure");
+            browser.find("#add").click();
+
+            browser.awaitText("#form-done", "Holiday added.");
+            assertThat(browser.find("#holiday-2027-03-10").getText()).contains("Company closure", "added by account:");
+            assertThat(browser.find("#day-2027-03-10").getAttribute("class")).contains("added");
+            assertThat(Long.parseLong(browser.find("#working-days").getText())).isEqualTo(Long.parseLong(workingDays) - 1);
+            assertThat(calendars.of(t.id()).holidays().holidayOn(LocalDate.of(2027, 3, 10))).contains("Company closure");
+            assertThat(browser.cspViolations()).isEmpty();
+        }
+
+        @Test
+        void aUserSeesTheCalendarWithoutTheFormsToChangeIt() {
+            Tenant t = fixtures.tenant();
+            Account user = fixtures.account(t, Role.CUSTOMER_USER);
+            browser.go("/login");
+            browser.type("#organisation", t.slug());
+            browser.type("#username", user.username());
+            browser.type("#password", Fixtures.PASSWORD);
+            browser.find("#sign-in").click();
+            browser.awaitText("#who", user.username());
+
+            browser.go("/console/calendar?year=2027");
+            assertThat(browser.find("#holiday-2027-02-08").getText()).contains("Prešeren Day", "national");
+            assertThat(browser.findAll("#add-form")).isEmpty();
+            assertThat(browser.findAll("#remove-2027-02-08")).isEmpty();
+        }
+    }
+}

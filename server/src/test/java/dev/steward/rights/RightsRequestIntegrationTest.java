@@ -197,6 +197,22 @@ class RightsRequestIntegrationTest {
         }
 
         @Test
+        void anApprovedObjectionRefusesLegitimateInterestPurposesAndKeepsTheContract() {
+            Subject s = subjectWithARecord();
+            String id = created(receive(s, "objection", Fixtures.unique("ob") + "@example.org"));
+            step(s, id, "identity", Map.of());
+            Response done = step(s, id, "decision", Map.of("outcome", "approve"));
+            assertThat(done.json().get("state").asString()).as(done.body()).isEqualTo("FULFILLED");
+            assertThat(done.json().get("outcome").asString()).isEqualTo("objection recorded");
+            assertThat(api.get(s.admin(), "/api/v1/subjects/" + s.id() + "/processing-flags").json()
+                    .get("objected").asBoolean()).isTrue();
+            assertThat(api.get(s.admin(), "/api/v1/records/" + s.record() + "?purpose=contract").status())
+                    .as("the contract is no legitimate interest").isEqualTo(200);
+            problem(api.get(s.admin(), "/api/v1/records/" + s.record() + "?purpose=marketing"), 403,
+                    "processing-objected", null);
+        }
+
+        @Test
         void askingForIdentityPausesTheClockAndTheDeadlineIsExtendedOnceByAtMostTwoMonths() {
             Subject first = subjectWithARecord();
             String id = created(receive(first, "portability", Fixtures.unique("di") + "@example.org"));

@@ -1,9 +1,7 @@
 package dev.steward.evidence;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -15,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.steward.evidence.internal.IndexWhere;
 import dev.steward.evidence.internal.LedgerHolder;
 import dev.steward.evidence.internal.PersonalFields;
 import dev.steward.ledger.InclusionProof;
@@ -145,33 +144,13 @@ public class EvidenceLog {
             throw new InvalidField("to", "must be after from");
         }
         return TenantScope.call(DataScope.tenant(tenant), () -> tx.execute(s -> {
-            StringBuilder where = new StringBuilder(" WHERE i.tenant_id = ?");
-            List<Object> params = new ArrayList<>(List.of(tenant));
-            if (filter.from() != null) {
-                where.append(" AND i.at >= ?");
-                params.add(filter.from().atOffset(ZoneOffset.UTC));
-            }
-            if (filter.to() != null) {
-                where.append(" AND i.at < ?");
-                params.add(filter.to().atOffset(ZoneOffset.UTC));
-            }
-            if (filter.actorId() != null) {
-                where.append(" AND i.actor_id = ?");
-                params.add(filter.actorId());
-            }
-            if (filter.action() != null) {
-                where.append(" AND i.action = ?");
-                params.add(filter.action());
-            }
-            if (filter.subjectRef() != null) {
-                where.append(" AND i.subject_ref = ?");
-                params.add(filter.subjectRef());
-            }
-            long total = jdbc.sql("SELECT COUNT(*) FROM evidence_index i" + where).params(params).query(Long.class).single();
-            List<Object> pageParams = new ArrayList<>(params);
+            IndexWhere where = IndexWhere.of(tenant, null, filter);
+            long total = jdbc.sql("SELECT COUNT(*) FROM evidence_index i" + where.sql()).params(where.params())
+                    .query(Long.class).single();
+            List<Object> pageParams = new ArrayList<>(where.params());
             pageParams.add(page.size());
             pageParams.add(page.offset());
-            List<Long> pendingIds = jdbc.sql("SELECT i.pending_id FROM evidence_index i" + where
+            List<Long> pendingIds = jdbc.sql("SELECT i.pending_id FROM evidence_index i" + where.sql()
                     + " ORDER BY i.at DESC, i.pending_id DESC LIMIT ? OFFSET ?").params(pageParams).query(Long.class).list();
             LogId log = SystemLog.logOf(tenant);
             Map<Long, LogQueries.QueuedEntry> found = ledger.ledger().entriesOfPending(log, pendingIds);

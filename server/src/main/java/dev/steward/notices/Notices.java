@@ -89,6 +89,26 @@ public class Notices {
         return id;
     }
 
+    /**
+     * Tells one person by email, inside the caller's transaction, with the guarantees of
+     * {@link #notify} (outbox, retries, parking, replay, a stable Message-ID, each attempt logged):
+     * one EMAIL delivery to that address and nothing else (no inbox, contacts or webhooks). The system
+     * log names the delivery, never the address.
+     */
+    public UUID tellPerson(PersonNotice notice) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("a notice is written inside the transaction of the act it tells of");
+        }
+        UUID tenant = notice.tenantId();
+        UUID id = UUID.randomUUID();
+        Instant now = clock.instant();
+        rows.insertNotice(tenant, id, notice.topic(), cut(notice.subject(), 200), cut(notice.body(), 4000), now);
+        UUID delivery = rows.insertDelivery(tenant, id, Channel.EMAIL, notice.address(), DeliveryState.PENDING, now);
+        log.record(LogEvent.success(tenant, null, "notice.created", "notice:" + id + "/" + notice.topic()
+                + "/person/delivery:" + delivery));
+        return id;
+    }
+
     /** {@link #notify} for the console inbox of some roles only. */
     public UUID tell(UUID tenantId, Set<Role> audience, Topic topic, String subject, String body) {
         return notify(new NoticeRequest(tenantId, topic, new Audience(audience, Set.of()), subject, body));

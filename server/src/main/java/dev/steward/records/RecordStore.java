@@ -112,7 +112,7 @@ public class RecordStore {
                 .inCategory(record.category()));
         UUID id = record.id() != null ? record.id() : UUID.randomUUID();
         if (record.id() != null && records.exists(t, id)) {
-            throw new Conflict("id: a record with this id exists already");
+            throw new RecordIdTaken(id);
         }
         Instant now = clock.instant();
         RecordInfo info = new RecordInfo(id, subject.hmac(), record.category(), Inputs.source(record.source()),
@@ -203,7 +203,7 @@ public class RecordStore {
         for (int i = 0; i < items.size(); i++) {
             UUID id = items.get(i).record().id();
             if (out[i] == null && id != null && !taken.add(id)) {
-                out[i] = new Outcome(null, new Conflict("id: a record with this id exists already"));
+                out[i] = new Outcome(null, new RecordIdTaken(id));
             }
         }
     }

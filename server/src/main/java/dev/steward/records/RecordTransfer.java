@@ -287,8 +287,6 @@ public class RecordTransfer {
             field = m.get("field").toString();
         } else if (e instanceof SubjectGone) {
             field = "subjectId";
-        } else if (e.getMessage() != null && e.getMessage().startsWith("id:")) {
-            field = "id";
         }
         String slug = e.type().toString().substring(e.type().toString().lastIndexOf(':') + 1);
         return Line.rejected(line, field, slug, e.getMessage());

@@ -49,16 +49,20 @@ class CalendarBrowserTest {
             }
         }
 
+        private void signIn(Tenant tenant, Account account) {
+            browser.go("/login");
+            browser.type("#organisation", tenant.slug());
+            browser.type("#username", account.username());
+            browser.type("#password", Fixtures.PASSWORD);
+            browser.find("#sign-in").click();
+            browser.awaitText("#who", account.username());
+        }
+
         @Test
         void anAdministratorAddsAHolidayAndTheYearShowsItAsANonWorkingDay() {
             Tenant t = fixtures.tenant();
             Account admin = fixtures.account(t, Role.CUSTOMER_ADMIN);
-            browser.go("/login");
-            browser.type("#organisation", t.slug());
-            browser.type("#username", admin.username());
-            browser.type("#password", Fixtures.PASSWORD);
-            browser.find("#sign-in").click();
-            browser.awaitText("#who", admin.username());
+            signIn(t, admin);
 
             browser.find("nav a[href='/console/calendar']").click();
             browser.awaitPath("/console/calendar");
@@ -84,12 +88,7 @@ class CalendarBrowserTest {
         void aUserSeesTheCalendarWithoutTheFormsToChangeIt() {
             Tenant t = fixtures.tenant();
             Account user = fixtures.account(t, Role.CUSTOMER_USER);
-            browser.go("/login");
-            browser.type("#organisation", t.slug());
-            browser.type("#username", user.username());
-            browser.type("#password", Fixtures.PASSWORD);
-            browser.find("#sign-in").click();
-            browser.awaitText("#who", user.username());
+            signIn(t, user);
 
             browser.go("/console/calendar?year=2027");
             assertThat(browser.find("#holiday-2027-02-08").getText()).contains("Prešeren Day", "national");

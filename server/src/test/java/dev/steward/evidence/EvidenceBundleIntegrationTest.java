@@ -33,6 +33,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 import dev.steward.evidence.internal.BundleFiles;
+import dev.steward.evidence.internal.StoredBundles;
 import dev.steward.ledger.verify.BundleVerifier;
 import dev.steward.ledger.verify.VerificationReport;
 import dev.steward.platform.DataScope;
@@ -78,6 +79,9 @@ class EvidenceBundleIntegrationTest {
 
         @Autowired
         JdbcClient jdbc;
+
+        @Autowired
+        StoredBundles stored;
 
         record Download(int status, String contentType, byte[] body) {
         }
@@ -281,7 +285,9 @@ class EvidenceBundleIntegrationTest {
             assertThat(approved.status()).as(approved.body()).isEqualTo(200);
             assertThat(approved.json().get("state").asString()).isEqualTo("READY");
             assertThat(approved.json().get("approvedBy").asString()).startsWith("token:");
-            assertThat(api.post(a.admin(), "/api/v1/evidence/bundles/" + id + "/approve", null).status()).isEqualTo(409);
+            Response twice = api.post(a.admin(), "/api/v1/evidence/bundles/" + id + "/approve", null);
+            assertThat(twice.status()).isEqualTo(409);
+            assertThat(twice.json().get("type").asString()).isEqualTo("urn:steward:problem:bundle-not-awaiting-approval");
 
             Download got = download(a.admin(), approved.json().get("download").asString());
             assertThat(got.status()).isEqualTo(200);
@@ -290,6 +296,32 @@ class EvidenceBundleIntegrationTest {
                     .containsExactly("bundle:" + id);
             assertThat(logged(a.tenant().id(), "evidence.bundle.requested")).singleElement()
                     .satisfies(e -> assertThat(e.actor()).containsEntry("role", "SECURITY_OFFICER"));
+        }
+
+        @Test
+        void aBundleStillBeingBuiltIsNeitherDownloadedNorApprovedNorMovedOutOfTurn() {
+            Acted a = tenantWithLoggedAct();
+            UUID tenant = a.tenant().id();
+            UUID id = UUID.randomUUID();
+            Instant now = Instant.now();
+            TenantScope.call(DataScope.tenant(tenant), () -> {
+                stored.insert(tenant, id, BundleState.BUILDING, "account:builder@" + tenant,
+                        new BundleRequest(a.from(), a.to(), null, null, null), false, now, now.plus(Duration.ofHours(1)));
+                return null;
+            });
+
+            Response early = api.get(a.admin(), "/api/v1/evidence/bundles/" + id + "/download?token=guess");
+            assertThat(early.status()).isEqualTo(409);
+            assertThat(early.json().get("type").asString()).isEqualTo("urn:steward:problem:bundle-still-building");
+            Response approve = api.post(a.admin(), "/api/v1/evidence/bundles/" + id + "/approve", null);
+            assertThat(approve.status()).isEqualTo(409);
+            assertThat(approve.json().get("type").asString()).isEqualTo("urn:steward:problem:bundle-not-awaiting-approval");
+            // a download spends only a READY bundle: the conditional move out of BUILDING does not happen
+            assertThat(TenantScope.call(DataScope.tenant(tenant), () -> stored.downloaded(tenant, id, now))).isFalse();
+            assertThat(TenantScope.call(DataScope.tenant(tenant), () -> stored.find(tenant, id)).orElseThrow().state())
+                    .isEqualTo(BundleState.BUILDING);
+            assertThat(logged(tenant, "evidence.bundle.approved")).isEmpty();
+            assertThat(logged(tenant, "evidence.bundle.downloaded")).isEmpty();
         }
 
         @Test

@@ -133,7 +133,8 @@ class RolePermissionMatrixIntegrationTest {
         EXPECTED.put("record categories", new int[] {       403, 403, 403, 403, 403, 403, 200, 200, 403, 403 });
         EXPECTED.put("change record categories", new int[] { 403, 403, 403, 403, 403, 403, 200, 403, 403, 403 });
         EXPECTED.put("erase a subject", new int[] {         403, 403, 403, 403, 403, 403, 200, 403, 403, 403 });
-        // Evidence: EVIDENCE_READ of one's own tenant; provider staff ask for a customer's bundle, its administrator approves.
+        // Evidence: EVIDENCE_READ of one's own tenant; provider staff ask for a customer's bundle (BUNDLE_REQUEST_FOR_CUSTOMER),
+        // its administrator approves (BUNDLE_APPROVE).
         EXPECTED.put("request own evidence bundle", new int[] { 403, 201, 201, 403, 403, 201, 201, 403, 201, 403 });
         EXPECTED.put("list own evidence bundles", new int[] {   403, 200, 200, 403, 403, 200, 200, 403, 200, 403 });
         EXPECTED.put("request a customer's bundle", new int[] { 403, 201, 201, 403, 403, 403, 403, 403, 403, 403 });

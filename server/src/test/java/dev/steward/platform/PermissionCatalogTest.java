@@ -28,6 +28,11 @@ class PermissionCatalogTest {
                 "TENANTS_READ", "TENANTS_WRITE", "TOKENS_MANAGE");
         assertThat(Role.OPERATOR.allows(RecordPermissions.RECORDS_READ)).isFalse();
         assertThat(Role.CUSTOMER_ADMIN.allows(RecordPermissions.RECORDS_ERASE)).isTrue();
+        // provider staff ask for a customer's evidence bundle; only the customer's administrator approves it
+        assertThat(java.util.Arrays.stream(Role.values()).filter(r -> r.allows(EvidencePermissions.BUNDLE_REQUEST_FOR_CUSTOMER)))
+                .containsExactlyInAnyOrder(Role.SECURITY_OFFICER, Role.COMPLIANCE);
+        assertThat(java.util.Arrays.stream(Role.values()).filter(r -> r.allows(EvidencePermissions.BUNDLE_APPROVE)))
+                .containsExactly(Role.CUSTOMER_ADMIN);
     }
 
     @Test

@@ -58,5 +58,29 @@ class ImportReportIntegrationTest {
             assertThat(report.get("storedNotListed").asInt()).isZero();
             assertThat(report.get("note").asString()).contains("500 more rejected");
         }
+
+        @Test
+        void aRecordIdAlreadyTakenIsRejectedNamingTheIdFieldByItsOwnProblemType() {
+            Tenant tenant = fixtures.tenant();
+            String token = fixtures.token(tenant, Role.CUSTOMER_USER);
+            String id = java.util.UUID.randomUUID().toString();
+            String line = "{\"subjectId\":\"" + Fixtures.unique("dup") + "\",\"category\":\"contact\",\"id\":\"" + id
+                    + "\",\"document\":{\"a\":1}}\n";
+
+            Response first = api.sendRaw(token, "POST", "/api/v1/records:import?purpose=contract", line,
+                    "application/x-ndjson", Map.of());
+            assertThat(first.json().get("stored").asInt()).as(first.body()).isEqualTo(1);
+            Response again = api.sendRaw(token, "POST", "/api/v1/records:import?purpose=contract", line + line,
+                    "application/x-ndjson", Map.of());
+
+            JsonNode results = again.json().get("results");
+            assertThat(again.json().get("stored").asInt()).as(again.body()).isZero();
+            for (JsonNode r : results) {
+                assertThat(r.get("status").asString()).isEqualTo("REJECTED");
+                assertThat(r.get("field").asString()).isEqualTo("id");
+                assertThat(r.get("problem").asString()).isEqualTo("record-id-taken");
+            }
+            assertThat(results.size()).isEqualTo(2);
+        }
     }
 }

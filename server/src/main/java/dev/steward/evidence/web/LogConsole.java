@@ -30,7 +30,6 @@ import dev.steward.platform.ConsolePage;
 import dev.steward.platform.InvalidField;
 import dev.steward.platform.PageRequest;
 import dev.steward.platform.ProblemException;
-import dev.steward.platform.Role;
 import java.util.List;
 import dev.steward.platform.ConsoleMenuEntry;
 import dev.steward.evidence.EvidencePermissions;
@@ -68,7 +67,7 @@ class LogConsole implements ConsolePage {
         model.addAttribute("origin", logs.origin(tenant));
         model.addAttribute("vkey", logs.vkey(tenant));
         model.addAttribute("bundles", bundles.list(caller, PageRequest.of(0, 50)));
-        model.addAttribute("canApprove", caller.role() == Role.CUSTOMER_ADMIN);
+        model.addAttribute("canApprove", caller.role().allows(EvidencePermissions.BUNDLE_APPROVE));
         return "logs";
     }
 

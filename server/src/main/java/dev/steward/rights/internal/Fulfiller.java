@@ -1,0 +1,37 @@
+package dev.steward.rights.internal;
+
+import java.util.UUID;
+
+import dev.steward.platform.Caller;
+import dev.steward.rights.RequestType;
+import dev.steward.rights.Requester;
+
+/**
+ * Carries out an approved request of one type, for the caller who approved it and with that
+ * caller's permissions. It runs after the approval committed and may be run again (a crash, a
+ * failed first attempt), so it must be safe to repeat: erasing an erased subject is done, not an error.
+ */
+public interface Fulfiller {
+
+    RequestType type();
+
+    Fulfilled fulfil(Caller caller, ApprovedRequest request);
+
+    /** What a fulfiller needs of the request, opened. */
+    record ApprovedRequest(UUID tenantId, UUID requestId, RequestType type, String subjectId, Requester requester,
+            String details, String decisionNote) {
+    }
+
+    /**
+     * @param outcome          what was done, in words without personal data (shown in lists, logged)
+     * @param note             what the requester is told, sealed with the request (a receipt, what was kept and why)
+     * @param forRequesterOnly told to the requester only and never stored with the request (a single-use
+     *                         download link), or null
+     */
+    record Fulfilled(String outcome, String note, String forRequesterOnly) {
+
+        public static Fulfilled of(String outcome, String note) {
+            return new Fulfilled(outcome, note, null);
+        }
+    }
+}

@@ -43,6 +43,15 @@ public class Contacts {
         return TenantScope.call(DataScope.tenant(caller.tenantId()), () -> rows.list(caller.tenantId()));
     }
 
+    /**
+     * The tenant's privacy contact points, for pages the public reads (the privacy page tells a data
+     * subject whom to write to): only PRIVACY contacts are published, never the others.
+     */
+    public List<String> publishedPrivacyContacts(UUID tenant) {
+        return TenantScope.call(DataScope.tenant(tenant), () -> tx.execute(s -> rows.list(tenant).stream()
+                .filter(c -> c.kind() == ContactKind.PRIVACY).map(Contact::email).sorted().toList()));
+    }
+
     public Contact add(Caller caller, ContactKind kind, String email) {
         caller.require(NoticePermissions.NOTICES_MANAGE);
         if (kind == null) {

@@ -95,20 +95,38 @@ public class RightsRequests {
     /** Records a request received from the customer's systems or by its staff. */
     public SubjectRequest receive(Caller caller, NewRequest request) {
         caller.require(RightsPermissions.RIGHTS_RECORD);
-        UUID id = inTenant(caller.tenantId(), () -> received(caller.tenantId(), caller, request));
+        UUID id = inTenant(caller.tenantId(), () -> received(caller.tenantId(), caller, request, null));
         return get(caller, id);
     }
 
     /**
      * Records a request the subject submitted on the tenant's privacy page after proving control of
      * its address; returns the request's reference. Answers the same whether or not the tenant holds
-     * data of the subject: nothing here looks the subject up.
+     * data of the subject: nothing here looks the subject up. {@code forRequesterOnly} is added to the
+     * receipt sent to the requester and stored nowhere (their status link).
      */
-    public UUID receiveFromSubject(UUID tenantId, NewRequest request) {
+    public UUID receiveFromSubject(UUID tenantId, NewRequest request, String forRequesterOnly) {
         if (request.channel() != RequestChannel.SELF_SERVICE || !request.requester().hasEmail()) {
             throw new IllegalArgumentException("a self-service request comes with its proven address");
         }
-        return inTenant(tenantId, () -> received(tenantId, null, request));
+        return inTenant(tenantId, () -> received(tenantId, null, request, forRequesterOnly));
+    }
+
+    /**
+     * What the requester may see of their own requests, found by the self-service page from the
+     * address they proved: state, clock and outcome, no personal data and no staff notes.
+     */
+    public List<OwnRequest> ownRequests(UUID tenantId, List<UUID> requestIds) {
+        return inTenant(tenantId, () -> tx.execute(s -> {
+            TenantCalendar calendar = deadlines.calendarOf(tenantId);
+            Instant now = now();
+            List<OwnRequest> out = new ArrayList<>();
+            for (UUID id : requestIds) {
+                rows.find(tenantId, id).ifPresent(r -> out.add(new OwnRequest(r.id(), r.type(), r.state(),
+                        r.receivedAt(), clockOf(r, calendar, now), r.outcome())));
+            }
+            return out;
+        }));
     }
 
     public SubjectRequest get(Caller caller, UUID requestId) {
@@ -284,7 +302,7 @@ public class RightsRequests {
             .thenComparing(s -> s.clock().state().equals("ANSWERED") ? Instant.MAX.minusSeconds(
                     s.receivedAt().getEpochSecond()) : s.clock().dueAt());
 
-    private UUID received(UUID t, Caller caller, NewRequest in) {
+    private UUID received(UUID t, Caller caller, NewRequest in, String forRequesterOnly) {
         if (in.type() == null) {
             throw new InvalidField("type", "is required");
         }
@@ -320,7 +338,7 @@ public class RightsRequests {
                                 + ") was received on " + receivedAt + " via " + channel + ". It is due by the end of "
                                 + due.lastDay() + " (" + due.dueAt() + "). Open it in the console: /console/rights/"
                                 + id));
-                requester.received(t, id, in.type(), who, due);
+                requester.received(t, id, in.type(), who, due, forRequesterOnly);
                 return id;
             });
         } catch (DuplicateKeyException raced) {

@@ -100,6 +100,8 @@ class ConsoleSecurity {
                         .requestMatchers("/login", "/login/**", "/invite/**", "/css/**", "/js/**", "/webjars/**",
                                 "/favicon.ico", "/error", "/denied", "/.well-known/steward/**")
                         .permitAll()
+                        // the tenants' public privacy pages: data subjects have no account
+                        .requestMatchers("/privacy/*", "/privacy/*/confirm/*", "/privacy/*/requests/*").permitAll()
                         .requestMatchers("/mfa/enrol", "/mfa/enrol/**", "/logout").hasAnyAuthority(FULL, ENROLMENT)
                         .anyRequest().hasAuthority(FULL))
                 .formLogin(f -> f.disable())

@@ -46,18 +46,29 @@ public class RequestSeal {
     }
 
     public byte[] seal(UUID tenant, UUID request, Personal p) {
-        ObjectNode n = json.createObjectNode();
-        n.put("subjectId", p.subjectId());
-        n.put("name", p.requester().name());
-        n.put("email", p.requester().email());
-        n.put("details", p.details());
-        return keyring.seal(binding(tenant, request, "rights_requests.personal"),
-                PersonalData.of(json.writeValueAsBytes(n)));
+        return keyring.seal(binding(tenant, request, "rights_requests.personal"), PersonalData.of(bytes(p)));
     }
 
     public Personal open(UUID tenant, UUID request, byte[] sealed) {
-        JsonNode n = json.readTree(keyring.open(binding(tenant, request, "rights_requests.personal"), sealed, PURPOSE));
-        return new Personal(text(n, "subjectId"), new Requester(text(n, "name"), text(n, "email")), text(n, "details"));
+        return personal(keyring.open(binding(tenant, request, "rights_requests.personal"), sealed, PURPOSE));
+    }
+
+    /**
+     * A self-service submission's form, sealed under one key of the tenant's submissions (not one per
+     * submission: most are confirmed within minutes, the rest deleted within a day, and a key per
+     * deleted row would be a key kept for nothing).
+     */
+    public byte[] sealSubmission(UUID tenant, UUID submission, Personal p) {
+        return keyring.seal(submissionBinding(tenant, submission), PersonalData.of(bytes(p)));
+    }
+
+    public Personal openSubmission(UUID tenant, UUID submission, byte[] sealed) {
+        return personal(keyring.open(submissionBinding(tenant, submission), sealed, PURPOSE));
+    }
+
+    /** The pseudonym of an address: the same as a request's {@link #subjectKey} before its subject is known. */
+    public String addressKey(UUID tenant, String email) {
+        return subjectKey(tenant, new Personal(null, new Requester(null, email), null));
     }
 
     public byte[] sealNote(UUID tenant, UUID request, String note) {
@@ -79,6 +90,26 @@ public class RequestSeal {
                 : p.requester().email() != null ? "email/" + p.requester().email().toLowerCase(Locale.ROOT)
                 : "request/" + UUID.randomUUID();
         return keyring.ref(tenant, NAMESPACE + name).hmac();
+    }
+
+    private byte[] bytes(Personal p) {
+        ObjectNode n = json.createObjectNode();
+        n.put("subjectId", p.subjectId());
+        n.put("name", p.requester().name());
+        n.put("email", p.requester().email());
+        n.put("details", p.details());
+        return json.writeValueAsBytes(n);
+    }
+
+    private Personal personal(byte[] opened) {
+        JsonNode n = json.readTree(opened);
+        return new Personal(text(n, "subjectId"), new Requester(text(n, "name"), text(n, "email")), text(n, "details"));
+    }
+
+    private RecordBinding submissionBinding(UUID tenant, UUID submission) {
+        SubjectRef key = keyring.ref(tenant, NAMESPACE + "submissions");
+        return new RecordBinding(new TenantId(tenant), key, "rights-submission:" + submission,
+                "rights_submissions.personal");
     }
 
     private RecordBinding binding(UUID tenant, UUID request, String context) {

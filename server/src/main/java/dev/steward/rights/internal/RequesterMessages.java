@@ -34,13 +34,15 @@ public class RequesterMessages {
         this.tenants = tenants;
     }
 
-    public void received(UUID tenant, UUID request, RequestType type, Requester who, DeadlineStatus due) {
+    public void received(UUID tenant, UUID request, RequestType type, Requester who, DeadlineStatus due,
+            String forRequesterOnly) {
         if (!who.hasEmail()) {
             return;
         }
         tell(tenant, who.email(), "We received your " + kind(type) + " request on "
                 + due.at().toString().substring(0, 10) + ". Its reference is " + request + ".\n"
-                + "We answer by the end of " + due.lastDay() + " at the latest.");
+                + "We answer by the end of " + due.lastDay() + " at the latest."
+                + (forRequesterOnly == null ? "" : "\n\n" + forRequesterOnly));
     }
 
     public void stepTaken(UUID tenant, RequestRow r, Step step, String note, String forRequesterOnly,

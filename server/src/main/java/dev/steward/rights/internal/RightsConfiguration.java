@@ -1,13 +1,23 @@
 package dev.steward.rights.internal;
 
+import java.time.Duration;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import dev.steward.platform.Job;
 import dev.steward.records.SubjectFlags;
 import dev.steward.rights.RequestType;
+import dev.steward.rights.SelfService;
 
 @Configuration(proxyBeanMethods = false)
 class RightsConfiguration {
+
+    /** Unfollowed self-service links expire within a day; what their forms held is not kept longer. */
+    @Bean
+    Job forgetUnconfirmedSubmissions(SelfService selfService) {
+        return Job.of("rights.forget-unconfirmed-submissions", Duration.ofHours(1), selfService::forgetUnconfirmed);
+    }
 
     @Bean
     Fulfiller restrictionFulfiller(SubjectFlags flags) {

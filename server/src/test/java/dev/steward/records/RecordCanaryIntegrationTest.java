@@ -94,6 +94,9 @@ class RecordCanaryIntegrationTest {
         @Autowired
         SubjectErasure erasure;
 
+        @Autowired
+        dev.steward.rights.SelfService selfService;
+
         abstract List<byte[]> databaseImages() throws Exception;
 
         Path dataDir() {
@@ -148,6 +151,11 @@ class RecordCanaryIntegrationTest {
             Response malformed = api.sendRaw(token, "POST", subjectPath + "/records", "{\"document\": {\"x\": \""
                     + canary + "\"", "application/json", Map.of());
             assertThat(malformed.body()).doesNotContain(canary);
+            // a data-subject request and a self-service form carry the requester's words: sealed, like records
+            assertThat(api.post(token, "/api/v1/rights/requests", Map.of("type", "access", "subjectId", subjectCanary,
+                    "channel", "letter", "requester", Map.of("name", canary, "email", "canary@example.org"),
+                    "details", canary)).status()).isEqualTo(201);
+            selfService.submit(tenant.slug(), "192.0.2.1", "erasure", canary, "canary@example.org", canary);
             // an erased subject of its own, so the purge has something to log
             String other = Fixtures.unique("erased");
             api.post(token, "/api/v1/subjects/" + other + "/records", Map.of("category", "usage", "purpose", "contract",

@@ -4,20 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.ActiveProfiles;
 
 import dev.steward.identity.Account;
 import dev.steward.platform.Role;
-import dev.steward.support.Browser;
 import dev.steward.support.Db;
-import dev.steward.support.Fixtures;
-import dev.steward.support.IntegrationTestBase;
+import dev.steward.support.BrowserTestBase;
 import dev.steward.tenancy.Tenant;
 
 /** The "Calendar" console page in headless Chromium: an administrator adds a holiday to the year's calendar. H2 only. */
@@ -28,35 +23,10 @@ class CalendarBrowserTest {
     class OnH2 extends Cases {
     }
 
-    abstract static class Cases extends IntegrationTestBase {
+    abstract static class Cases extends BrowserTestBase {
 
         @Autowired
         TenantCalendars calendars;
-
-        Browser browser;
-
-        @BeforeEach
-        void openBrowser() {
-            browser = Browser.open(port);
-        }
-
-        @AfterEach
-        void closeBrowser(TestInfo test) {
-            try {
-                browser.screenshot(test.getTestMethod().orElseThrow().getName());
-            } finally {
-                browser.close();
-            }
-        }
-
-        private void signIn(Tenant tenant, Account account) {
-            browser.go("/login");
-            browser.type("#organisation", tenant.slug());
-            browser.type("#username", account.username());
-            browser.type("#password", Fixtures.PASSWORD);
-            browser.find("#sign-in").click();
-            browser.awaitText("#who", account.username());
-        }
 
         @Test
         void anAdministratorAddsAHolidayAndTheYearShowsItAsANonWorkingDay() {

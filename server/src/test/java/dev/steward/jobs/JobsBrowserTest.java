@@ -4,21 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.ActiveProfiles;
 
 import dev.steward.identity.Account;
 import dev.steward.identity.Totp;
 import dev.steward.platform.Role;
-import dev.steward.support.Browser;
 import dev.steward.support.Db;
-import dev.steward.support.Fixtures;
-import dev.steward.support.IntegrationTestBase;
+import dev.steward.support.BrowserTestBase;
 import dev.steward.tenancy.Tenant;
 
 /** The "Jobs" console page in headless Chromium: provider staff see every job's state, customers are refused. H2 only. */
@@ -29,34 +24,10 @@ class JobsBrowserTest {
     class OnH2 extends Cases {
     }
 
-    abstract static class Cases extends IntegrationTestBase {
+    abstract static class Cases extends BrowserTestBase {
 
         @Autowired
         JobRunner runner;
-
-        Browser browser;
-
-        @BeforeEach
-        void openBrowser() {
-            browser = Browser.open(port);
-        }
-
-        @AfterEach
-        void closeBrowser(TestInfo test) {
-            try {
-                browser.screenshot(test.getTestMethod().orElseThrow().getName());
-            } finally {
-                browser.close();
-            }
-        }
-
-        private void submitPassword(Tenant tenant, Account account) {
-            browser.go("/login");
-            browser.type("#organisation", tenant.slug());
-            browser.type("#username", account.username());
-            browser.type("#password", Fixtures.PASSWORD);
-            browser.find("#sign-in").click();
-        }
 
         @Test
         void operatorSeesEachJobsLastRunOutcomeAndNextRun() {

@@ -11,11 +11,9 @@ import java.util.regex.Pattern;
 
 import jakarta.mail.internet.MimeMessage;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
@@ -29,10 +27,9 @@ import dev.steward.platform.Job;
 import dev.steward.platform.Role;
 import dev.steward.platform.TenantScope;
 import dev.steward.support.ApiClient.Response;
-import dev.steward.support.Browser;
+import dev.steward.support.BrowserTestBase;
 import dev.steward.support.Db;
 import dev.steward.support.Fixtures;
-import dev.steward.support.IntegrationTestBase;
 import dev.steward.support.TestMail;
 import dev.steward.tenancy.Tenant;
 
@@ -53,7 +50,7 @@ class SelfServiceBrowserTest {
     class OnPostgres extends Cases {
     }
 
-    abstract static class Cases extends IntegrationTestBase {
+    abstract static class Cases extends BrowserTestBase {
 
         static final Pattern CONFIRM = Pattern.compile("https://[^/\\s]+(/privacy/[^/\\s]+/confirm/[A-Za-z0-9_-]+)");
         static final Pattern STATUS = Pattern.compile("https://[^/\\s]+(/privacy/[^/\\s]+/requests/[A-Za-z0-9_-]+)");
@@ -66,22 +63,11 @@ class SelfServiceBrowserTest {
         List<Job> jobs;
 
         GreenMail mail;
-        Browser browser;
 
         @BeforeEach
-        void open() throws Exception {
+        void mailbox() throws Exception {
             mail = TestMail.start();
             mail.purgeEmailFromAllMailboxes();
-            browser = Browser.open(port);
-        }
-
-        @AfterEach
-        void close(TestInfo test) {
-            try {
-                browser.screenshot(test.getTestMethod().orElseThrow().getName());
-            } finally {
-                browser.close();
-            }
         }
 
         @Test

@@ -103,7 +103,8 @@ public class RightsRequests {
      * Records a request the subject submitted on the tenant's privacy page after proving control of
      * its address; returns the request's reference. Answers the same whether or not the tenant holds
      * data of the subject: nothing here looks the subject up. {@code forRequesterOnly} is added to the
-     * receipt sent to the requester and stored nowhere (their status link).
+     * receipt sent to the requester and not stored with the request (their status link; it does sit in
+     * the notices outbox with the email's body, the gap docs/design/rights.md names).
      */
     public UUID receiveFromSubject(UUID tenantId, NewRequest request, String forRequesterOnly) {
         if (request.channel() != RequestChannel.SELF_SERVICE || !request.requester().hasEmail()) {

@@ -424,7 +424,7 @@ public class RightsRequests {
 
     private SubjectRequest view(RequestRow r, Instant now) {
         UUID t = r.tenantId();
-        Personal p = seal.open(t, r.id(), r.personal());
+        Personal p = r.retired() ? new Personal(null, Requester.NONE, null) : seal.open(t, r.id(), r.personal());
         List<RequestEntry> history = rows.steps(t, r.id()).stream()
                 .map(st -> new RequestEntry(st.step(), st.state(), st.at(), st.actor(), seal.openNote(t, r.id(), st.note())))
                 .toList();

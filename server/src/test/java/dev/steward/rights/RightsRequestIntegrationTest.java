@@ -106,6 +106,10 @@ class RightsRequestIntegrationTest {
             }
         }
 
+        static boolean absent(JsonNode node, String field) {
+            return node == null || node.get(field) == null || node.get(field).isNull();
+        }
+
         long count(String sql, Object... params) {
             return TenantScope.call(DataScope.wholeProvider(),
                     () -> jdbc.sql(sql).params(params).query(Long.class).single());
@@ -266,6 +270,41 @@ class RightsRequestIntegrationTest {
             JsonNode listed = list.json().get("items");
             assertThat(listed.get(0).get("id").asString()).as("the overdue request comes first").isEqualTo(id);
             assertThat(listed.get(0).get("clock").get("state").asString()).isEqualTo("OVERDUE");
+        }
+
+        @Test
+        void anAnsweredRequestsFileIsRetiredAtTheEndOfItsRetentionAndItsSkeletonKept() {
+            Subject s = subjectWithARecord();
+            String id = created(receive(s, "access", Fixtures.unique("fi") + "@example.org"));
+            String open = created(receive(s, "erasure", Fixtures.unique("gu") + "@example.org"));
+            step(s, id, "decision", Map.of("outcome", "reject", "reason", "manifestly unfounded"));
+            Job retention = jobs.stream().filter(j -> j.name().equals("rights.retire-answered-requests")).findFirst()
+                    .orElseThrow();
+
+            clock.advance(Duration.ofDays(3 * 365 - 2));
+            retention.run();
+            String admin = fixtures.token(s.tenant(), Role.CUSTOMER_ADMIN);
+            JsonNode kept = api.get(admin, REQUESTS + "/" + id).json();
+            assertThat(kept.get("requester").get("name").asString()).as("within its retention").isEqualTo("Ana Example");
+
+            clock.advance(Duration.ofDays(4));
+            retention.run();
+            admin = fixtures.token(s.tenant(), Role.CUSTOMER_ADMIN);
+            Response retired = api.get(admin, REQUESTS + "/" + id);
+            assertThat(retired.status()).as(retired.body()).isEqualTo(200);
+            assertThat(retired.json().get("state").asString()).isEqualTo("REJECTED");
+            assertThat(absent(retired.json().get("requester"), "name")).isTrue();
+            assertThat(absent(retired.json(), "details")).isTrue();
+            List<String> notes = new ArrayList<>();
+            retired.json().get("history").forEach(h -> notes.add(absent(h, "note") ? null : h.get("note").asString()));
+            assertThat(notes).as("the skeleton keeps the steps, not their notes").hasSize(2).containsOnlyNulls();
+            assertThat(count("SELECT COUNT(*) FROM evidence_index WHERE tenant_id = ? AND action = 'rights.request.retired'"
+                    + " AND object_ref LIKE ?", s.tenant().id(), "rights-request:" + id + "%")).isEqualTo(1);
+            assertThat(api.get(admin, REQUESTS + "/" + open).json().get("requester").get("name").asString())
+                    .as("an open request is never retired").isEqualTo("Ana Example");
+            retention.run();
+            assertThat(count("SELECT COUNT(*) FROM evidence_index WHERE tenant_id = ? AND action = 'rights.request.retired'",
+                    s.tenant().id())).as("retired once").isEqualTo(1);
         }
 
         @Test

@@ -125,6 +125,24 @@ public class RequestRows {
         return out;
     }
 
+    /**
+     * Answered requests of every tenant whose file is not retired yet, answered before {@code cutoff}
+     * (the retention job runs in the provider-wide scope).
+     */
+    public List<RequestRow> answeredBefore(Instant cutoff, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM rights_requests WHERE answered_at < ? AND OCTET_LENGTH(personal) > 0"
+                + " AND state NOT IN (" + inList(RequestState.open()) + ") ORDER BY answered_at LIMIT ?")
+                .params(utc(cutoff), limit).query(RequestRows::row).list();
+    }
+
+    /** Empties a request's sealed columns (its key is destroyed in the same transaction). */
+    public void retire(UUID tenant, UUID request, Instant now) {
+        jdbc.sql("UPDATE rights_requests SET personal = ?, updated_at = ? WHERE tenant_id = ? AND request_id = ?")
+                .params(new byte[0], utc(now), tenant, request).update();
+        jdbc.sql("UPDATE rights_request_steps SET note = NULL WHERE tenant_id = ? AND request_id = ?")
+                .params(tenant, request).update();
+    }
+
     public void pause(UUID tenant, UUID request, Instant at, String reason) {
         jdbc.sql("INSERT INTO rights_request_pauses (tenant_id, request_id, paused_at, reason) VALUES (?, ?, ?, ?)")
                 .params(tenant, request, utc(at), reason).update();

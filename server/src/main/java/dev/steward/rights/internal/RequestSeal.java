@@ -53,6 +53,11 @@ public class RequestSeal {
         return personal(keyring.open(binding(tenant, request, "rights_requests.personal"), sealed, PURPOSE));
     }
 
+    /** Destroys the request's key: its sealed personal data and notes can never be opened again. */
+    public void destroy(UUID tenant, UUID request) {
+        keyring.destroy(tenant, keyring.ref(tenant, NAMESPACE + "request/" + request));
+    }
+
     /**
      * A self-service submission's form, sealed under one key of the tenant's submissions (not one per
      * submission: most are confirmed within minutes, the rest deleted within a day, and a key per

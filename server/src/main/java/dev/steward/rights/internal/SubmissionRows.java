@@ -52,12 +52,17 @@ public class SubmissionRows {
                 .params(tenant, linkHash, utc(now)).query(SubmissionRows::submission).optional();
     }
 
-    /** Spends the link: false when it was spent meanwhile (a second click, a second node). */
+    /**
+     * Spends the link: false when it was spent meanwhile (a second click, a second node). The form is
+     * emptied: the request holds its own sealed copy now.
+     */
     public boolean confirm(UUID tenant, UUID submission, UUID request, String statusHash, Instant now,
             Instant statusExpiresAt) {
         return jdbc.sql("UPDATE rights_submissions SET confirmed_at = ?, request_id = ?, status_hash = ?,"
-                        + " status_expires_at = ? WHERE tenant_id = ? AND submission_id = ? AND confirmed_at IS NULL")
-                .params(utc(now), request, statusHash, utc(statusExpiresAt), tenant, submission).update() == 1;
+                        + " status_expires_at = ?, personal = ? WHERE tenant_id = ? AND submission_id = ?"
+                        + " AND confirmed_at IS NULL")
+                .params(utc(now), request, statusHash, utc(statusExpiresAt), new byte[0], tenant, submission)
+                .update() == 1;
     }
 
     /** The address behind a status link still valid. */
@@ -72,6 +77,12 @@ public class SubmissionRows {
         return jdbc.sql("SELECT request_id FROM rights_submissions WHERE tenant_id = ? AND address_key = ?"
                         + " AND request_id IS NOT NULL GROUP BY request_id ORDER BY MAX(confirmed_at) DESC")
                 .params(tenant, addressKey).query(UUID.class).list();
+    }
+
+    /** Forgets the submissions that led to a request whose file is retired: the status link ends with it. */
+    public void deleteOfRequest(UUID tenant, UUID request) {
+        jdbc.sql("DELETE FROM rights_submissions WHERE tenant_id = ? AND request_id = ?").params(tenant, request)
+                .update();
     }
 
     /**

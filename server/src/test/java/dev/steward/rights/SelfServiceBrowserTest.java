@@ -147,6 +147,20 @@ class SelfServiceBrowserTest {
             assertThat(browser.findAll("#request-" + anaRestriction)).hasSize(1);
             assertThat(browser.findAll("#request-" + boAccess)).as("another requester's request").isEmpty();
             assertThat(requestCount(t)).isEqualTo(3);
+
+            Tenant other = fixtures.tenant();
+            String statusPath = browser.path();
+            browser.go(statusPath.replace("/privacy/" + t.slug() + "/", "/privacy/" + other.slug() + "/"));
+            assertThat(browser.status()).as("a status link is good only on its own tenant's page").isEqualTo(410);
+            assertThat(browser.findAll("#own-requests")).isEmpty();
+            String cy = Fixtures.unique("cy") + "@example.org";
+            submit(t, "erasure", cy);
+            String confirm = link(CONFIRM, mailTo(cy).getFirst());
+            browser.go(confirm.replace("/privacy/" + t.slug() + "/", "/privacy/" + other.slug() + "/"));
+            assertThat(browser.status()).isEqualTo(410);
+            assertThat(browser.findAll("#confirm")).isEmpty();
+            assertThat(requestCount(other)).isZero();
+            assertThat(requestCount(t)).isEqualTo(3);
         }
 
         @Test

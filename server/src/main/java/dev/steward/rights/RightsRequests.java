@@ -224,11 +224,23 @@ public class RightsRequests {
 
     /** The requester's answer to a clarification; the clock runs again. */
     public SubjectRequest clarified(Caller caller, UUID requestId, String clarification) {
-        return take(caller, requestId, Step.CLARIFIED, (r, now) -> {
+        return take(caller, requestId, Step.CLARIFIED, clarification(clarification));
+    }
+
+    /**
+     * The requester's answer to a clarification, given on the self-service page by the proven owner
+     * of the request's address ({@link SelfService} checks that); the clock runs again.
+     */
+    public void clarifiedBySubject(UUID tenantId, UUID requestId, String clarification) {
+        take(tenantId, null, requestId, Step.CLARIFIED, clarification(clarification), null);
+    }
+
+    private StepWork clarification(String clarification) {
+        return (r, now) -> {
             String c = RequestInputs.required(clarification, "clarification", RequestInputs.MAX_TEXT);
             resumeIfPaused(r, now);
             return new Taken(r, c);
-        });
+        };
     }
 
     /** Extends the deadline once by one or two further months; the reason is told to the requester. */
@@ -327,10 +339,8 @@ public class RightsRequests {
                 RequestRow row = new RequestRow(t, id, in.type(), channel, RequestState.RECEIVED, receivedAt, key,
                         seal.seal(t, id, p), 0, null, null, null, null, null, 1, List.of());
                 rows.insert(row, now);
-                String actor = caller == null ? SELF_SERVICE_ACTOR : caller.actor();
-                rows.step(t, id, Step.RECEIVE, RequestState.RECEIVED, now, actor, null);
-                LogEvent event = LogEvent.of(t, caller, Step.RECEIVE.action()).object(object(id, in.type()));
-                log.record(caller == null ? event.actorName(SELF_SERVICE_ACTOR) : event);
+                rows.step(t, id, Step.RECEIVE, RequestState.RECEIVED, now, actorOf(caller), null);
+                logStep(t, caller, Step.RECEIVE, id, in.type());
                 DeadlineStatus due = deadlines.of(row).statusAt(now);
                 notices.notify(new NoticeRequest(t, Topic.PRIVACY,
                         Audience.of(Set.of(Role.CUSTOMER_ADMIN), ContactKind.PRIVACY),
@@ -357,7 +367,12 @@ public class RightsRequests {
     private SubjectRequest take(Caller caller, UUID requestId, Step step, StepWork work, String forRequesterOnly) {
         Permission needed = step == Step.CLARIFIED ? RightsPermissions.RIGHTS_RECORD : RightsPermissions.RIGHTS_DECIDE;
         caller.require(needed);
-        UUID t = caller.tenantId();
+        return take(caller.tenantId(), caller, requestId, step, work, forRequesterOnly);
+    }
+
+    /** A step in tenant {@code t}, by {@code caller} or, when null, by the subject on the self-service page. */
+    private SubjectRequest take(UUID t, Caller caller, UUID requestId, Step step, StepWork work,
+            String forRequesterOnly) {
         return inTenant(t, () -> tx.execute(s -> {
             RequestRow current = load(t, requestId);
             RequestState next = current.state().after(step)
@@ -376,12 +391,22 @@ public class RightsRequests {
                 throw new DuplicateOpenRequest(r.type(), rows.openOf(t, r.subjectKey() + "/" + r.type().name())
                         .orElse(new UUID(0, 0)));
             }
-            rows.step(t, r.id(), step, next, now, caller.actor(), seal.sealNote(t, r.id(), taken.note()));
-            log.record(LogEvent.of(t, caller, step.action()).object(object(r.id(), r.type())));
+            rows.step(t, r.id(), step, next, now, actorOf(caller), seal.sealNote(t, r.id(), taken.note()));
+            logStep(t, caller, step, r.id(), r.type());
             RequestRow stored = load(t, requestId);
             requester.stepTaken(t, stored, step, taken.note(), forRequesterOnly, deadlines.of(stored).statusAt(now));
             return view(stored, now);
         }));
+    }
+
+    /** Who took a step as the history names them: the caller, or the subject on the self-service page. */
+    private static String actorOf(Caller caller) {
+        return caller == null ? SELF_SERVICE_ACTOR : caller.actor();
+    }
+
+    private void logStep(UUID t, Caller caller, Step step, UUID id, RequestType type) {
+        LogEvent event = LogEvent.of(t, caller, step.action()).object(object(id, type));
+        log.record(caller == null ? event.actorName(SELF_SERVICE_ACTOR) : event);
     }
 
     private void pauseIfRunning(RequestRow r, Instant now, String reason) {

@@ -185,16 +185,32 @@ public class SelfService {
     /** The requests confirmed from the address behind a status link. */
     public List<OwnRequest> status(String slug, String statusToken) {
         Tenant tenant = customer(slug).orElseThrow(PrivacyLinkInvalid::new);
+        return requests.ownRequests(tenant.id(), ownIds(tenant.id(), statusToken));
+    }
+
+    /**
+     * The requester's answer to the clarification asked of one of their requests, given on their
+     * status page; a request not confirmed from the status link's address is as unknown as a bad link.
+     */
+    public void answerClarification(String slug, String statusToken, UUID requestId, String answer) {
+        Tenant tenant = customer(slug).orElseThrow(PrivacyLinkInvalid::new);
         UUID t = tenant.id();
-        List<UUID> ids = TenantScope.call(DataScope.tenant(t), () -> tx.execute(s -> rows
-                .addressOfStatus(t, Secrets.sha256Hex(statusToken), now()).map(a -> rows.requestsOf(t, a))
-                .orElseThrow(PrivacyLinkInvalid::new)));
-        return requests.ownRequests(t, ids);
+        if (!ownIds(t, statusToken).contains(requestId)) {
+            throw new PrivacyLinkInvalid();
+        }
+        requests.clarifiedBySubject(t, requestId, answer);
     }
 
     /** Forgets submissions whose link expired unfollowed (run by the rights feature's sweep). */
     public int forgetUnconfirmed() {
         return TenantScope.call(DataScope.wholeProvider(), () -> tx.execute(s -> rows.deleteUnconfirmedBefore(now())));
+    }
+
+    /** The requests confirmed from the address behind a status link still valid. */
+    private List<UUID> ownIds(UUID t, String statusToken) {
+        return TenantScope.call(DataScope.tenant(t), () -> tx.execute(s -> rows
+                .addressOfStatus(t, Secrets.sha256Hex(statusToken), now()).map(a -> rows.requestsOf(t, a))
+                .orElseThrow(PrivacyLinkInvalid::new)));
     }
 
     private void spend(Submission sub, UUID request, String statusToken) {

@@ -32,6 +32,7 @@ import dev.steward.support.Db;
 import dev.steward.support.Fixtures;
 import dev.steward.support.TestMail;
 import dev.steward.tenancy.Tenant;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The tenant's public privacy page in headless Chromium (issue 11): a data subject submits a
@@ -161,6 +162,36 @@ class SelfServiceBrowserTest {
             assertThat(browser.findAll("#confirm")).isEmpty();
             assertThat(requestCount(other)).isZero();
             assertThat(requestCount(t)).isEqualTo(3);
+        }
+
+        @Test
+        void theRequesterAnswersAQuestionOnTheStatusPageAndTheClockRunsAgain() throws Exception {
+            Tenant t = fixtures.tenant();
+            String admin = fixtures.token(t, Role.CUSTOMER_ADMIN);
+            String ana = Fixtures.unique("ana") + "@example.org";
+            String id = submitAndConfirm(t, "rectification", ana);
+            String status = java.net.URI.create(browser.find("#status-link").getAttribute("href")).getPath();
+            assertThat(api.post(admin, "/api/v1/rights/requests/" + id + "/identity", Map.of("subjectId",
+                    Fixtures.unique("s"))).status()).isEqualTo(200);
+            Response asked = api.post(admin, "/api/v1/rights/requests/" + id + "/decision", Map.of("outcome", "clarify",
+                    "reason", "Which of your details is wrong?"));
+            assertThat(asked.json().get("clock").get("state").asString()).as(asked.body()).isEqualTo("PAUSED");
+            assertThat(mailTo(ana).stream().anyMatch(b -> b.contains("Which of your details is wrong?"))).isTrue();
+
+            browser.go(status);
+            assertThat(browser.find("#request-" + id + " .state").getText()).isEqualTo("awaiting clarification (waiting for you)");
+            browser.type("#answer-" + id, "my postal address");
+            browser.find("#send-answer-" + id).click();
+            assertThat(browser.await("#form-done").getText()).contains("your answer was sent");
+            assertThat(browser.find("#request-" + id + " .state").getText()).isEqualTo("verified");
+            assertThat(browser.findAll("#clarify-" + id)).isEmpty();
+
+            JsonNode after = api.get(admin, "/api/v1/rights/requests/" + id).json();
+            assertThat(after.get("clock").get("state").asString()).isEqualTo("RUNNING");
+            JsonNode last = after.get("history").get(after.get("history").size() - 1);
+            assertThat(last.get("step").asString()).isEqualTo("CLARIFIED");
+            assertThat(last.get("note").asString()).isEqualTo("my postal address");
+            assertThat(last.get("actor").asString()).isEqualTo(RightsRequests.SELF_SERVICE_ACTOR);
         }
 
         @Test

@@ -101,7 +101,8 @@ class ConsoleSecurity {
                                 "/favicon.ico", "/error", "/denied", "/.well-known/steward/**")
                         .permitAll()
                         // the tenants' public privacy pages: data subjects have no account
-                        .requestMatchers("/privacy/*", "/privacy/*/confirm/*", "/privacy/*/requests/*").permitAll()
+                        .requestMatchers("/privacy/*", "/privacy/*/confirm/*", "/privacy/*/requests/*",
+                                "/privacy/*/requests/*/clarification").permitAll()
                         .requestMatchers("/mfa/enrol", "/mfa/enrol/**", "/logout").hasAnyAuthority(FULL, ENROLMENT)
                         .anyRequest().hasAuthority(FULL))
                 .formLogin(f -> f.disable())

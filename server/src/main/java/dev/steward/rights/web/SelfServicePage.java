@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import dev.steward.platform.ConsolePage;
 import dev.steward.platform.InvalidField;
+import dev.steward.platform.ProblemException;
 import dev.steward.rights.PrivacyLinkInvalid;
 import dev.steward.rights.RequestType;
 import dev.steward.rights.SelfService;
@@ -92,10 +93,26 @@ class SelfServicePage implements ConsolePage {
     String status(@PathVariable String slug, @PathVariable String token, HttpServletResponse response, Model model) {
         try {
             model.addAttribute("requests", selfService.status(slug, token));
+            model.addAttribute("token", token);
             return withPage(slug, response, model, "status");
         } catch (PrivacyLinkInvalid e) {
             return invalid(slug, response, model);
         }
+    }
+
+    @PostMapping("/privacy/{slug}/requests/{token}/clarification")
+    String clarify(@PathVariable String slug, @PathVariable String token, @RequestParam(defaultValue = "") String request,
+            @RequestParam(defaultValue = "") String answer, HttpServletResponse response, Model model) {
+        try {
+            selfService.answerClarification(slug, token, reference(request), answer);
+            model.addAttribute("done", "Thank you: your answer was sent, and the time for our answer runs again.");
+        } catch (PrivacyLinkInvalid e) {
+            return invalid(slug, response, model);
+        } catch (ProblemException e) {
+            response.setStatus(e.status().value());
+            model.addAttribute("error", e.getMessage());
+        }
+        return status(slug, token, response, model);
     }
 
     /** What the form held, shown again with its error. */
@@ -128,6 +145,15 @@ class SelfServicePage implements ConsolePage {
 
     /** The request types with what each asks for, in the subject's words. */
     record TypeChoice(String value, String label, String explanation) {
+    }
+
+    /** A request's reference from the form: a malformed one names the field. */
+    private static java.util.UUID reference(String raw) {
+        try {
+            return java.util.UUID.fromString(raw.strip());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidField("request", "must be a request's reference");
+        }
     }
 
     private static final List<TypeChoice> TYPES = Arrays.stream(RequestType.values()).map(t -> new TypeChoice(

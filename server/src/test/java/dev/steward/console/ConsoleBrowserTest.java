@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.WebElement;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -18,7 +15,7 @@ import dev.steward.platform.Role;
 import dev.steward.support.Browser;
 import dev.steward.support.Db;
 import dev.steward.support.Fixtures;
-import dev.steward.support.IntegrationTestBase;
+import dev.steward.support.BrowserTestBase;
 import dev.steward.tenancy.Tenant;
 
 /**
@@ -33,26 +30,10 @@ class ConsoleBrowserTest {
     class OnH2 extends Cases {
     }
 
-    abstract static class Cases extends IntegrationTestBase {
+    abstract static class Cases extends BrowserTestBase {
 
         private static final String FAILED = "Sign-in failed. Check organisation, username and password; "
                 + "repeated failures lock the account for a while.";
-
-        Browser browser;
-
-        @BeforeEach
-        void openBrowser() {
-            browser = Browser.open(port);
-        }
-
-        @AfterEach
-        void closeBrowser(TestInfo test) {
-            try {
-                browser.screenshot(test.getTestMethod().orElseThrow().getName());
-            } finally {
-                browser.close();
-            }
-        }
 
         /** Enters organisation, username and password on the sign-in page and submits them. */
         private void submitPassword(String organisation, String username, String password) {
@@ -61,11 +42,6 @@ class ConsoleBrowserTest {
             browser.type("#username", username);
             browser.type("#password", password);
             browser.find("#sign-in").click();
-        }
-
-        private void signIn(Tenant tenant, Account account) {
-            submitPassword(tenant.slug(), account.username(), Fixtures.PASSWORD);
-            browser.awaitText("#who", account.username());
         }
 
         private void signOut() {

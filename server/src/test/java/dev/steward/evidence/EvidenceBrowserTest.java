@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.WebElement;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -16,10 +13,8 @@ import dev.steward.identity.Account;
 import dev.steward.ledger.note.Checkpoint;
 import dev.steward.ledger.note.NoteVerifier;
 import dev.steward.platform.Role;
-import dev.steward.support.Browser;
 import dev.steward.support.Db;
-import dev.steward.support.Fixtures;
-import dev.steward.support.IntegrationTestBase;
+import dev.steward.support.BrowserTestBase;
 import dev.steward.tenancy.Tenant;
 
 /** The "System log" console page in headless Chromium, under the strict Content-Security-Policy. H2 only. */
@@ -30,34 +25,13 @@ class EvidenceBrowserTest {
     class OnH2 extends Cases {
     }
 
-    abstract static class Cases extends IntegrationTestBase {
-
-        Browser browser;
-
-        @BeforeEach
-        void openBrowser() {
-            browser = Browser.open(port);
-        }
-
-        @AfterEach
-        void closeBrowser(TestInfo test) {
-            try {
-                browser.screenshot(test.getTestMethod().orElseThrow().getName());
-            } finally {
-                browser.close();
-            }
-        }
+    abstract static class Cases extends BrowserTestBase {
 
         @Test
         void customerAdminSeesItsOwnSignInAndGetsABundleLinkOnce() {
             Tenant t = fixtures.tenant();
             Account admin = fixtures.account(t, Role.CUSTOMER_ADMIN);
-            browser.go("/login");
-            browser.type("#organisation", t.slug());
-            browser.type("#username", admin.username());
-            browser.type("#password", Fixtures.PASSWORD);
-            browser.find("#sign-in").click();
-            browser.awaitText("#who", admin.username());
+            signIn(t, admin);
 
             browser.find("nav a[href='/console/logs']").click();
             browser.awaitPath("/console/logs");
@@ -91,12 +65,7 @@ class EvidenceBrowserTest {
         void theLogPageShowsThePublishedKeyAndOffersTheLatestCheckpointToKeep() {
             Tenant t = fixtures.tenant();
             Account admin = fixtures.account(t, Role.CUSTOMER_ADMIN);
-            browser.go("/login");
-            browser.type("#organisation", t.slug());
-            browser.type("#username", admin.username());
-            browser.type("#password", Fixtures.PASSWORD);
-            browser.find("#sign-in").click();
-            browser.awaitText("#who", admin.username());
+            signIn(t, admin);
             browser.go("/console/logs");
 
             String published = api.get(null, "/.well-known/steward/logs/" + t.id() + "/vkey").body().strip();

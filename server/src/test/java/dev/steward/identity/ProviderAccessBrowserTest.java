@@ -4,17 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.springframework.test.context.ActiveProfiles;
 
-import dev.steward.support.Browser;
 import dev.steward.support.Db;
 import dev.steward.support.Fixtures;
-import dev.steward.support.IntegrationTestBase;
+import dev.steward.support.BrowserTestBase;
 import dev.steward.tenancy.Tenant;
 
 /**
@@ -29,23 +25,7 @@ class ProviderAccessBrowserTest {
     class OnH2 extends Cases {
     }
 
-    abstract static class Cases extends IntegrationTestBase {
-
-        Browser browser;
-
-        @BeforeEach
-        void openBrowser() {
-            browser = Browser.open(port);
-        }
-
-        @AfterEach
-        void closeBrowser(TestInfo test) {
-            try {
-                browser.screenshot(test.getTestMethod().orElseThrow().getName());
-            } finally {
-                browser.close();
-            }
-        }
+    abstract static class Cases extends BrowserTestBase {
 
         @Test
         void theInvitedAdministratorSetsTheirOwnCredentialsAndSeesWhatTheProviderDid() {

@@ -3,13 +3,11 @@ package dev.steward.rights;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -19,7 +17,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
 
 import dev.steward.notices.internal.DeliveryJob;
 import dev.steward.platform.DataScope;
@@ -267,13 +264,7 @@ class SelfServiceBrowserTest {
 
         private List<String> mailTo(String address) throws Exception {
             deliveries.run();
-            List<String> bodies = new ArrayList<>();
-            for (MimeMessage m : mail.getReceivedMessages()) {
-                if (m.getAllRecipients()[0].toString().equalsIgnoreCase(address)) {
-                    bodies.add(GreenMailUtil.getBody(m).replace("=\r\n", "").replace("\r\n", "\n"));
-                }
-            }
-            return bodies;
+            return TestMail.bodiesTo(address);
         }
 
         private static String link(Pattern p, String body) {

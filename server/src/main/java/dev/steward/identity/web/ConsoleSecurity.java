@@ -102,6 +102,8 @@ class ConsoleSecurity {
                         .permitAll()
                         // the tenants' public privacy pages: data subjects have no account
                         .requestMatchers("/privacy/*", "/privacy/*/confirm/*", "/privacy/*/requests/*").permitAll()
+                        // the tenants' public complaint forms: complainants have no account either
+                        .requestMatchers("/privacy/*/complaint").permitAll()
                         .requestMatchers("/mfa/enrol", "/mfa/enrol/**", "/logout").hasAnyAuthority(FULL, ENROLMENT)
                         .anyRequest().hasAuthority(FULL))
                 .formLogin(f -> f.disable())

@@ -114,7 +114,7 @@ class ComplaintBrowserTest {
                     .status()).isEqualTo(200);
             browser.type("#note-text", "the customer denies selling data");
             browser.find("#note").click();
-            assertThat(browser.await("#form-error").getText()).contains("changed meanwhile");
+            assertThat(browser.await("#form-error").getText()).contains("another step was taken on this complaint meanwhile");
             assertThat(browser.status()).isEqualTo(409);
             browser.type("#note-text", "the customer denies selling data");
             browser.find("#note").click();

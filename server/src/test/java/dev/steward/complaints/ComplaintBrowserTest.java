@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -18,7 +15,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
 
 import dev.steward.identity.Account;
 import dev.steward.identity.Totp;
@@ -216,13 +212,7 @@ class ComplaintBrowserTest {
 
         private List<String> mailTo(String address) throws Exception {
             deliveries.run();
-            List<String> bodies = new ArrayList<>();
-            for (MimeMessage m : mail.getReceivedMessages()) {
-                if (m.getAllRecipients()[0].toString().equalsIgnoreCase(address)) {
-                    bodies.add(GreenMailUtil.getBody(m).replace("=\r\n", "").replace("\r\n", "\n"));
-                }
-            }
-            return bodies;
+            return TestMail.bodiesTo(mail, address);
         }
 
         private long complaintCount(Tenant t) {

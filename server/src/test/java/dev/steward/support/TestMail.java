@@ -2,8 +2,14 @@ package dev.steward.support;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 
 import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 
 /**
@@ -33,6 +39,17 @@ public final class TestMail {
             greenMail.stop();
             greenMail = null;
         }
+    }
+
+    /** The bodies of the messages {@code mail} received for {@code address}, oldest first, soft line breaks undone. */
+    public static List<String> bodiesTo(GreenMail mail, String address) throws MessagingException {
+        List<String> bodies = new ArrayList<>();
+        for (MimeMessage m : mail.getReceivedMessages()) {
+            if (m.getAllRecipients()[0].toString().equalsIgnoreCase(address)) {
+                bodies.add(GreenMailUtil.getBody(m).replace("=\r\n", "").replace("\r\n", "\n"));
+            }
+        }
+        return bodies;
     }
 
     private static int freePort() {

@@ -29,6 +29,8 @@ public class ComplaintRows {
             + " assigned_role, assignee, complainant_key, personal, outcome, response, answered_at, version";
     private static final String OPEN = "state IN (" + String.join(", ",
             ComplaintState.open().stream().map(s -> "'" + s.name() + "'").sorted().toList()) + ")";
+    private static final String URGENT_FIRST = " ORDER BY CASE WHEN " + OPEN + " THEN 0 ELSE 1 END,"
+            + " CASE WHEN " + OPEN + " THEN due_at END, received_at DESC";
 
     private final JdbcClient jdbc;
 
@@ -65,16 +67,19 @@ public class ComplaintRows {
                 .optional();
     }
 
-    /** The tenant's complaints, open ones only when asked, newest first (callers sort by urgency). */
+    /**
+     * The tenant's complaints, open ones only when asked: open ones first, the earliest due first, then
+     * the answered ones newest first, so a limit cuts the least urgent (callers sort by urgency again).
+     */
     public List<ComplaintRow> list(UUID tenant, boolean openOnly, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM complaints WHERE tenant_id = ?" + (openOnly ? " AND " + OPEN : "")
-                + " ORDER BY received_at DESC LIMIT ?").params(tenant, limit).query(ComplaintRows::row).list();
+                + URGENT_FIRST + " LIMIT ?").params(tenant, limit).query(ComplaintRows::row).list();
     }
 
-    /** Every tenant's complaints (the provider-wide scope: compliance staff's list, the deadline watch). */
+    /** Every tenant's complaints in the same order (the provider-wide scope: compliance staff's list, the watch). */
     public List<ComplaintRow> listEverywhere(boolean openOnly, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM complaints" + (openOnly ? " WHERE " + OPEN : "")
-                + " ORDER BY received_at DESC LIMIT ?").param(limit).query(ComplaintRows::row).list();
+                + URGENT_FIRST + " LIMIT ?").param(limit).query(ComplaintRows::row).list();
     }
 
     /** Complaints received through the web form with this address since {@code since}: a mailbox is not flooded. */

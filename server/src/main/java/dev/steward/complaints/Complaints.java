@@ -104,9 +104,9 @@ public class Complaints {
         String text = ComplaintInputs.required(in.text(), "text", ComplaintInputs.MAX_TEXT);
         Instant now = now();
         Instant receivedAt = ComplaintInputs.receivedAt(in.receivedAt(), now);
-        UUID id = inTenant(t, () -> tx.execute(s -> received(t, caller, in.channel(), in.complainant(), text,
-                receivedAt, now)));
-        return get(caller, id);
+        // the file is shown to its recorder in the same transaction: recording is not a reading of it
+        return inTenant(t, () -> tx.execute(s -> view(load(t, received(t, caller, in.channel(), in.complainant(), text,
+                receivedAt, now)), now)));
     }
 
     /** A complaint from the tenant's public form, received at once (see {@link ComplaintForm}). */

@@ -102,7 +102,12 @@ class RolePermissionMatrixIntegrationTest {
             new Operation("own calendar", "GET", w -> "/api/v1/calendar?year=2027", null),
             new Operation("set own calendar", "PUT", w -> "/api/v1/calendar", Map.of("zone", "Europe/Ljubljana", "country", "SI")),
             new Operation("add a holiday", "POST", w -> "/api/v1/calendar/holidays", Map.of("date", "2027-05-03", "name", "Matrix day")),
-            new Operation("remove a holiday", "DELETE", w -> "/api/v1/calendar/holidays/2027-02-08", null));
+            new Operation("remove a holiday", "DELETE", w -> "/api/v1/calendar/holidays/2027-02-08", null),
+            new Operation("list complaints", "GET", w -> "/api/v1/complaints", null),
+            new Operation("record a complaint", "POST", w -> "/api/v1/complaints", Map.of("channel", "email",
+                    "complainant", Map.of("name", "Matrix Complainer"), "text", "a complaint")),
+            new Operation("investigate a complaint", "POST", w -> "/api/v1/complaints/" + java.util.UUID.randomUUID()
+                    + "/investigation", Map.of()));
 
     /** Expected status per operation, in the order of {@link Actor}. Same table as docs/roles.md. */
     static final Map<String, int[]> EXPECTED = new LinkedHashMap<>();
@@ -151,6 +156,11 @@ class RolePermissionMatrixIntegrationTest {
         EXPECTED.put("set own calendar", new int[] {            403, 403, 403, 403, 403, 403, 200, 403, 403, 403 });
         EXPECTED.put("add a holiday", new int[] {               403, 403, 403, 403, 403, 403, 201, 403, 403, 403 });
         EXPECTED.put("remove a holiday", new int[] {            403, 403, 403, 403, 403, 403, 204, 403, 403, 403 });
+        // Complaints: the provider's compliance staff (the DPO contact point) handle them in every tenant; a customer's
+        // administrator reads and records its own tenant's.
+        EXPECTED.put("list complaints", new int[] {             403, 403, 200, 403, 403, 403, 200, 403, 403, 403 });
+        EXPECTED.put("record a complaint", new int[] {          403, 403, 201, 403, 403, 403, 201, 403, 403, 403 });
+        EXPECTED.put("investigate a complaint", new int[] {     403, 403, 404, 403, 403, 403, 403, 403, 403, 403 });
     }
 
     abstract static class Cases extends IntegrationTestBase {

@@ -97,6 +97,9 @@ class RecordCanaryIntegrationTest {
         @Autowired
         dev.steward.rights.SelfService selfService;
 
+        @Autowired
+        dev.steward.complaints.ComplaintForm complaintForm;
+
         abstract List<byte[]> databaseImages() throws Exception;
 
         Path dataDir() {
@@ -156,6 +159,13 @@ class RecordCanaryIntegrationTest {
                     "channel", "letter", "requester", Map.of("name", canary, "email", "canary@example.org"),
                     "details", canary)).status()).isEqualTo(201);
             selfService.submit(tenant.slug(), "192.0.2.1", "erasure", canary, "canary@example.org", canary);
+            // a complaint carries the complainant's name and words, and its notes: sealed per complaint
+            Response complaint = api.post(token, "/api/v1/complaints", Map.of("channel", "post", "complainant",
+                    Map.of("name", canary), "text", canary));
+            assertThat(complaint.status()).as(complaint.body()).isEqualTo(201);
+            assertThat(api.post(token, "/api/v1/complaints/" + complaint.json().get("id").asString() + "/notes",
+                    Map.of("note", canary)).status()).isEqualTo(200);
+            complaintForm.submit(tenant.slug(), "192.0.2.2", canary, "canary@example.org", canary);
             // an erased subject of its own, so the purge has something to log
             String other = Fixtures.unique("erased");
             api.post(token, "/api/v1/subjects/" + other + "/records", Map.of("category", "usage", "purpose", "contract",

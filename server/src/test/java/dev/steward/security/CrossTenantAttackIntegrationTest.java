@@ -80,11 +80,18 @@ class CrossTenantAttackIntegrationTest {
             String bHolidayName = "holiday-of-b-" + UUID.randomUUID();
             assertThat(api.post(bAdminToken, "/api/v1/calendar/holidays", Map.of("date", B_HOLIDAY, "name", bHolidayName))
                     .status()).isEqualTo(201);
-            Map<String, String> bObjects = Map.of("tenantId", b.id().toString(), "accountId", bAdmin.id().toString(),
-                    "tokenId", bTokenId.toString(), "recordId", bRecordId, "subjectId", B_SUBJECT, "logId",
-                    b.id().toString(), "bundleId", UUID.randomUUID().toString(), "holdId", bHoldId, "date", B_HOLIDAY);
+            String complaintText = "complaint-of-b-" + UUID.randomUUID();
+            var bComplaint = api.post(bAdminToken, "/api/v1/complaints", Map.of("channel", "post", "complainant",
+                    Map.of("name", "Complainant of B"), "text", complaintText));
+            assertThat(bComplaint.status()).isEqualTo(201);
+            String bComplaintId = bComplaint.json().get("id").asString();
+            Map<String, String> bObjects = Map.ofEntries(Map.entry("tenantId", b.id().toString()),
+                    Map.entry("accountId", bAdmin.id().toString()), Map.entry("tokenId", bTokenId.toString()),
+                    Map.entry("recordId", bRecordId), Map.entry("subjectId", B_SUBJECT), Map.entry("logId",
+                    b.id().toString()), Map.entry("bundleId", UUID.randomUUID().toString()), Map.entry("holdId", bHoldId),
+                    Map.entry("date", B_HOLIDAY), Map.entry("complaintId", bComplaintId));
             List<String> secretsOfB = List.of(b.slug(), bAdmin.username(), bAdmin.id().toString(), bTokenId.toString(),
-                    bRecordId, canary, bHoldId, holdReason, bHolidayName);
+                    bRecordId, canary, bHoldId, holdReason, bHolidayName, bComplaintId, complaintText);
 
             Map<String, String> attackers = Map.of("customer admin of A", fixtures.token(a, Role.CUSTOMER_ADMIN),
                     "managed-service staff (B is not fully managed)", fixtures.token(fixtures.provider(), Role.MANAGED_SERVICE));

@@ -2,8 +2,14 @@ package dev.steward.support;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 
 import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 
 /**
@@ -35,13 +41,17 @@ public final class TestMail {
         }
     }
 
-    /** The plain-text bodies of the messages received for {@code address}, soft line breaks undone. */
-    public static java.util.List<String> bodiesTo(String address) throws jakarta.mail.MessagingException {
-        java.util.List<String> bodies = new java.util.ArrayList<>();
-        for (jakarta.mail.internet.MimeMessage m : start().getReceivedMessages()) {
+    /** The bodies of the messages the relay received for {@code address} (see {@link #bodiesTo(GreenMail, String)}). */
+    public static List<String> bodiesTo(String address) throws MessagingException {
+        return bodiesTo(start(), address);
+    }
+
+    /** The bodies of the messages {@code mail} received for {@code address}, oldest first, soft line breaks undone. */
+    public static List<String> bodiesTo(GreenMail mail, String address) throws MessagingException {
+        List<String> bodies = new ArrayList<>();
+        for (MimeMessage m : mail.getReceivedMessages()) {
             if (m.getAllRecipients()[0].toString().equalsIgnoreCase(address)) {
-                bodies.add(com.icegreen.greenmail.util.GreenMailUtil.getBody(m).replace("=\r\n", "")
-                        .replace("\r\n", "\n"));
+                bodies.add(GreenMailUtil.getBody(m).replace("=\r\n", "").replace("\r\n", "\n"));
             }
         }
         return bodies;

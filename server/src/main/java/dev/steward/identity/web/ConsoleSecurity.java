@@ -103,6 +103,8 @@ class ConsoleSecurity {
                         // the tenants' public privacy pages: data subjects have no account
                         .requestMatchers("/privacy/*", "/privacy/*/confirm/*", "/privacy/*/requests/*",
                                 "/privacy/*/requests/*/clarification").permitAll()
+                        // the tenants' public complaint forms: complainants have no account either
+                        .requestMatchers("/privacy/*/complaint").permitAll()
                         .requestMatchers("/mfa/enrol", "/mfa/enrol/**", "/logout").hasAnyAuthority(FULL, ENROLMENT)
                         .anyRequest().hasAuthority(FULL))
                 .formLogin(f -> f.disable())

@@ -82,6 +82,7 @@ class SelfServiceBrowserTest {
             browser.go("/privacy/" + t.slug());
             assertThat(browser.find("#tenant-name").getText()).isEqualTo(t.name());
             assertThat(browser.find("#privacy-contact").getText()).isEqualTo("dpo@" + t.slug() + ".example");
+            assertThat(browser.find("#complaint-link").getAttribute("href")).endsWith("/privacy/" + t.slug() + "/complaint");
             browser.find("#type-erasure").click();
             browser.type("#name", "Ana Example");
             browser.type("#email", email);

@@ -102,6 +102,8 @@ class ConsoleSecurity {
                         .permitAll()
                         // the tenants' public privacy pages: data subjects have no account
                         .requestMatchers("/privacy/*", "/privacy/*/confirm/*", "/privacy/*/requests/*").permitAll()
+                        // single-use download links of answered requests (rights.SelfService#download)
+                        .requestMatchers("/privacy/*/downloads/*").permitAll()
                         .requestMatchers("/mfa/enrol", "/mfa/enrol/**", "/logout").hasAnyAuthority(FULL, ENROLMENT)
                         .anyRequest().hasAuthority(FULL))
                 .formLogin(f -> f.disable())

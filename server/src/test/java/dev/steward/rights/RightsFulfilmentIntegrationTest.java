@@ -17,6 +17,10 @@ import java.util.zip.ZipInputStream;
 
 import jakarta.mail.internet.MimeMessage;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -170,7 +174,14 @@ class RightsFulfilmentIntegrationTest {
 
             byte[] zip = api.getBytes(null, link);
             Map<String, byte[]> files = unzip(zip);
-            assertThat(files).containsKey("report.json");
+            assertThat(files).containsOnlyKeys("report.json", "report.pdf");
+            try (PDDocument pdf = Loader.loadPDF(files.get("report.pdf"))) {
+                String shown = new PDFTextStripper().getText(pdf);
+                assertThat(shown).contains("Report of your personal data").contains(s.tenant().name()).contains(id)
+                        .contains("Category: contact (1 records)").contains("email: ana@example.com")
+                        .contains("city: Gent").contains("plan: gold-plan").contains("Recipients")
+                        .contains("No register of disclosures").doesNotContain("bob@example.com");
+            }
             JsonNode report = ApiClient.MAPPER.readTree(files.get("report.json"));
             assertThat(report.get("schema").asString()).isEqualTo("steward.rights.access-report/1");
             assertThat(report.get("requestId").asString()).isEqualTo(id);
@@ -204,6 +215,40 @@ class RightsFulfilmentIntegrationTest {
                     .as("the download is in the system log").isEqualTo(1);
             assertThat(count("SELECT COUNT(*) FROM rights_downloads WHERE tenant_id = ? AND content IS NOT NULL",
                     s.tenant().id())).as("the file is gone once downloaded").isZero();
+        }
+
+        @Test
+        void aPortabilityRequestIsAnsweredWithJsonAndCsvInAZip() throws Exception {
+            Subject s = subjectWithRecords();
+            Response observed = api.post(s.admin(), "/api/v1/subjects/" + s.id() + "/records", Map.of("category",
+                    "session", "purpose", "security", "source", "SERVICE_USAGE",
+                    "document", Map.of("ip", "192.0.2.7", "agent", "Firefox, \"nightly\"")));
+            assertThat(observed.status()).as(observed.body()).isEqualTo(201);
+            String usage = observed.json().get("id").asString();
+            String email = Fixtures.unique("po") + "@example.org";
+            JsonNode done = approved(s, "portability", email, Map.of());
+            assertThat(done.get("state").asString()).as(done.toString()).isEqualTo("FULFILLED");
+            assertThat(done.get("outcome").asString()).isEqualTo("export of 3 records sent by a single-use link");
+            String link = linkIn(email);
+            assertThat(link).as("the portability link is one of its own").isNotBlank();
+            Map<String, byte[]> files = unzip(api.getBytes(null, link));
+            assertThat(files).containsOnlyKeys("data.json", "account.csv", "contact.csv", "session.csv");
+            JsonNode data = ApiClient.MAPPER.readTree(files.get("data.json"));
+            assertThat(data.get("schema").asString()).isEqualTo("steward.rights.portability/1");
+            assertThat(data.get("records")).hasSize(3);
+            List<String> sources = new ArrayList<>();
+            data.get("records").forEach(r -> sources.add(r.get("source").asString()));
+            assertThat(sources).as("given and observed data are both provided data")
+                    .containsExactlyInAnyOrder("CUSTOMER", "CUSTOMER", "SERVICE_USAGE");
+            String contact = new String(files.get("contact.csv"), StandardCharsets.UTF_8);
+            String[] lines = contact.split("\r\n");
+            assertThat(lines[0]).isEqualTo("record_id,created_at,updated_at,field,value");
+            assertThat(lines).hasSize(3);
+            assertThat(contact).contains(s.records().get(0)).contains(",email,ana@example.com").contains(",city,Gent")
+                    .doesNotContain("bob@example.com");
+            String session = new String(files.get("session.csv"), StandardCharsets.UTF_8);
+            assertThat(session).contains(usage).contains(",agent,\"Firefox, \"\"nightly\"\"\"");
+            assertThat(api.get(null, link).status()).as("single use").isEqualTo(410);
         }
 
         @Test

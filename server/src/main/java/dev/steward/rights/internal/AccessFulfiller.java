@@ -17,8 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Access (Art. 15): a report of all the subject's records, decrypted for {@link Purpose#SUBJECT_RIGHTS}
- * through the records feature (which logs each record revealed), as JSON ({@code report.json}) in a
- * zip behind a single-use download link sent to the requester. A subject without records gets a
+ * through the records feature (which logs each record revealed), as a readable PDF ({@code report.pdf})
+ * and as JSON ({@code report.json}) in one zip behind a single-use download link sent to the requester. A subject without records gets a
  * report that says so, the same answer whatever exists. Repeating it issues a new link.
  */
 @Component
@@ -49,7 +49,8 @@ class AccessFulfiller implements Fulfiller {
                 : records.allOfSubject(caller, request.subjectId(), Purpose.SUBJECT_RIGHTS);
         SubjectReport report = new SubjectReport(tenants.find(request.tenantId()).map(Tenant::name).orElse(""),
                 request.requestId(), clock.instant().truncatedTo(ChronoUnit.SECONDS), request.subjectId(), found);
-        byte[] zip = new ZipFile().with("report.json", ReportJson.write(json, report)).bytes();
+        byte[] zip = new ZipFile().with("report.pdf", ReportPdf.write(json, report))
+                .with("report.json", ReportJson.write(json, report)).bytes();
         String link = links.issue(caller, request.requestId(), "access-report-" + request.requestId() + ".zip",
                 ZipFile.CONTENT_TYPE, zip);
         return new Fulfilled("access report of " + found.size() + " records sent by a single-use link",

@@ -252,6 +252,73 @@ class RightsFulfilmentIntegrationTest {
         }
 
         @Test
+        void aRectificationIsAppliedAsANewVersionWithTheOldOneInHistory() throws Exception {
+            Subject s = subjectWithRecords();
+            String email = Fixtures.unique("rc") + "@example.org";
+            String record = s.records().get(0);
+            JsonNode done = approved(s, "rectification", email, Map.of("corrections", List.of(Map.of("recordId", record,
+                    "document", Map.of("email", "ana.new@example.com", "city", "Gent")))));
+            assertThat(done.get("state").asString()).as(done.toString()).isEqualTo("FULFILLED");
+            assertThat(done.get("outcome").asString()).isEqualTo("rectified: 1 records corrected");
+
+            Response versions = api.get(s.admin(), "/api/v1/records/" + record + "/versions?purpose=contract");
+            assertThat(versions.status()).as(versions.body()).isEqualTo(200);
+            assertThat(versions.json()).hasSize(2);
+            assertThat(versions.json().get(0).get("document").get("email").asString()).isEqualTo("ana@example.com");
+            assertThat(versions.json().get(1).get("version").asInt()).isEqualTo(2);
+            assertThat(versions.json().get(1).get("document").get("email").asString()).isEqualTo("ana.new@example.com");
+            Response untouched = api.get(s.admin(), "/api/v1/records/" + s.records().get(1) + "?purpose=support");
+            assertThat(untouched.json().get("version").asInt()).as("only the record named").isEqualTo(1);
+            assertThat(mailTo(email).getLast()).contains("Your rectification request was carried out")
+                    .contains("records now hold the corrected data");
+        }
+
+        @Test
+        void malformedCorrectionsAreRefusedNamingTheFieldAndChangeNothing() throws Exception {
+            Subject s = subjectWithRecords();
+            String other = record(s.admin(), Fixtures.unique("else"), "contact", "contract", Map.of("email", "x@y.z"));
+            Response r = api.post(s.admin(), REQUESTS, Map.of("type", "rectification", "subjectId", s.id(),
+                    "requester", Map.of("email", Fixtures.unique("mc") + "@example.org")));
+            String id = r.json().get("id").asString();
+            assertThat(api.post(s.admin(), REQUESTS + "/" + id + "/identity", Map.of()).status()).isEqualTo(200);
+            String record = s.records().get(0);
+            List<Map<String, Object>> bad = List.of(
+                    Map.of("outcome", "approve"),
+                    Map.of("outcome", "approve", "corrections", List.of(Map.of("recordId", "not-an-id",
+                            "document", Map.of("a", 1)))),
+                    Map.of("outcome", "approve", "corrections", List.of(Map.of("recordId", other,
+                            "document", Map.of("email", "stolen@example.com")))),
+                    Map.of("outcome", "approve", "corrections", List.of(Map.of("recordId", record,
+                            "document", "just text"))),
+                    Map.of("outcome", "approve", "corrections", List.of(Map.of("recordId", record))),
+                    Map.of("outcome", "approve", "corrections", List.of(
+                            Map.of("recordId", record, "document", Map.of("a", 1)),
+                            Map.of("recordId", record, "document", Map.of("a", 2)))));
+            List<String> fields = List.of("corrections", "corrections[0].recordId", "corrections[0].recordId",
+                    "corrections[0].document", "corrections[0].document", "corrections[1].recordId");
+            for (int i = 0; i < bad.size(); i++) {
+                Response refused = api.post(s.admin(), REQUESTS + "/" + id + "/decision", bad.get(i));
+                assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+                assertThat(refused.json().get("errors").get(0).get("field").asString()).as(refused.body())
+                        .isEqualTo(fields.get(i));
+            }
+            assertThat(api.get(s.admin(), REQUESTS + "/" + id).json().get("state").asString())
+                    .as("nothing changed").isEqualTo("VERIFIED");
+            assertThat(api.get(s.admin(), "/api/v1/records/" + other + "?purpose=contract").json().get("version")
+                    .asInt()).isEqualTo(1);
+            assertThat(api.get(s.admin(), "/api/v1/records/" + record + "?purpose=contract").json().get("version")
+                    .asInt()).isEqualTo(1);
+
+            Response access = api.post(s.admin(), REQUESTS, Map.of("type", "access", "subjectId", s.id()));
+            String accessId = access.json().get("id").asString();
+            api.post(s.admin(), REQUESTS + "/" + accessId + "/identity", Map.of());
+            Response wrongType = api.post(s.admin(), REQUESTS + "/" + accessId + "/decision", Map.of("outcome", "approve",
+                    "corrections", List.of(Map.of("recordId", record, "document", Map.of("a", 1)))));
+            assertThat(wrongType.status()).isEqualTo(400);
+            assertThat(wrongType.json().get("errors").get(0).get("field").asString()).isEqualTo("corrections");
+        }
+
+        @Test
         void anUnusedLinkExpiresAndItsFileIsDeletedByTheJob() throws Exception {
             Subject s = subjectWithRecords();
             String email = Fixtures.unique("cy") + "@example.org";

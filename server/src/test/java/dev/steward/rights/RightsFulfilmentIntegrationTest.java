@@ -15,7 +15,6 @@ import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
-import jakarta.mail.internet.MimeMessage;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -29,7 +28,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
 
 import dev.steward.notices.internal.DeliveryJob;
 import dev.steward.platform.DataScope;
@@ -126,13 +124,7 @@ class RightsFulfilmentIntegrationTest {
 
         List<String> mailTo(String address) throws Exception {
             deliveries.run();
-            List<String> bodies = new ArrayList<>();
-            for (MimeMessage m : mail.getReceivedMessages()) {
-                if (m.getAllRecipients()[0].toString().equalsIgnoreCase(address)) {
-                    bodies.add(GreenMailUtil.getBody(m).replace("=\r\n", "").replace("\r\n", "\n"));
-                }
-            }
-            return bodies;
+            return TestMail.bodiesTo(mail, address);
         }
 
         /** The path of the download link in the last email to the address. */

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -19,7 +18,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
 
 import dev.steward.notices.internal.DeliveryJob;
 import dev.steward.platform.DataScope;
@@ -113,13 +111,7 @@ class RightsRequestIntegrationTest {
 
         List<String> mailTo(String address) throws Exception {
             deliveries.run();
-            List<String> bodies = new ArrayList<>();
-            for (MimeMessage m : mail.getReceivedMessages()) {
-                if (m.getAllRecipients()[0].toString().equalsIgnoreCase(address)) {
-                    bodies.add(GreenMailUtil.getBody(m).replace("=\r\n", "").replace("\r\n", "\n"));
-                }
-            }
-            return bodies;
+            return TestMail.bodiesTo(mail, address);
         }
 
         void runWatch() {

@@ -35,6 +35,18 @@ public final class TestMail {
         }
     }
 
+    /** The bodies of the messages received for {@code address}, oldest first, soft line breaks joined. */
+    public static java.util.List<String> bodiesTo(GreenMail mail, String address) throws jakarta.mail.MessagingException {
+        java.util.List<String> bodies = new java.util.ArrayList<>();
+        for (jakarta.mail.internet.MimeMessage m : mail.getReceivedMessages()) {
+            if (m.getAllRecipients()[0].toString().equalsIgnoreCase(address)) {
+                bodies.add(com.icegreen.greenmail.util.GreenMailUtil.getBody(m).replace("=\r\n", "")
+                        .replace("\r\n", "\n"));
+            }
+        }
+        return bodies;
+    }
+
     private static int freePort() {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();

@@ -1,8 +1,6 @@
 package dev.steward.rights.internal;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -12,11 +10,8 @@ import org.springframework.stereotype.Component;
 import dev.steward.platform.Caller;
 import dev.steward.records.Purpose;
 import dev.steward.records.RecordSource;
-import dev.steward.records.RecordStore;
 import dev.steward.records.RevealedRecord;
 import dev.steward.rights.RequestType;
-import dev.steward.tenancy.Tenant;
-import dev.steward.tenancy.TenantRegister;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -33,19 +28,12 @@ class PortabilityFulfiller implements Fulfiller {
     static final String SCHEMA = "steward.rights.portability/1";
     static final String CSV_HEADER = "record_id,created_at,updated_at,field,value";
 
-    private final RecordStore records;
-    private final DownloadLinks links;
-    private final TenantRegister tenants;
+    private final SubjectExports exports;
     private final JsonMapper json;
-    private final Clock clock;
 
-    PortabilityFulfiller(RecordStore records, DownloadLinks links, TenantRegister tenants, JsonMapper json,
-            Clock clock) {
-        this.records = records;
-        this.links = links;
-        this.tenants = tenants;
+    PortabilityFulfiller(SubjectExports exports, JsonMapper json) {
+        this.exports = exports;
         this.json = json;
-        this.clock = clock;
     }
 
     @Override
@@ -67,14 +55,13 @@ class PortabilityFulfiller implements Fulfiller {
 
     @Override
     public Fulfilled fulfil(Caller caller, ApprovedRequest request) {
-        List<RevealedRecord> found = request.subjectId() == null ? List.of()
-                : records.allOfSubject(caller, request.subjectId(), Purpose.SUBJECT_RIGHTS).stream()
-                        .filter(r -> provided(r.info().source())).toList();
+        List<RevealedRecord> found = exports.recordsOf(caller, request).stream()
+                .filter(r -> provided(r.info().source())).toList();
         ObjectNode root = json.createObjectNode();
         root.put("schema", SCHEMA);
-        root.put("organisation", tenants.find(request.tenantId()).map(Tenant::name).orElse(""));
+        root.put("organisation", exports.organisation(request));
         root.put("requestId", request.requestId().toString());
-        root.put("generatedAt", clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
+        root.put("generatedAt", exports.now().toString());
         root.put("subjectId", request.subjectId());
         ArrayNode items = root.putArray("records");
         Map<String, StringBuilder> csv = new TreeMap<>();
@@ -94,8 +81,7 @@ class PortabilityFulfiller implements Fulfiller {
         }
         ZipFile zip = new ZipFile().with("data.json", json.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
         csv.forEach((category, rows) -> zip.with(category + ".csv", rows.toString().getBytes(StandardCharsets.UTF_8)));
-        String link = links.issue(caller, request.requestId(), "portability-" + request.requestId() + ".zip",
-                ZipFile.CONTENT_TYPE, zip.bytes());
+        String link = exports.issue(caller, request, "portability", zip);
         return new Fulfilled("export of " + found.size() + " records sent by a single-use link",
                 "The data you provided (" + found.size() + " records) is ready as JSON and CSV files, to take to"
                         + " another service.",

@@ -112,13 +112,55 @@ public final class EnvelopeEncryptor {
         if (aead.isEmpty()) {
             throw violation(binding, "no data key exists for this subject");
         }
+        return open(aead.get(), binding, ciphertext);
+    }
+
+    /**
+     * Prepares the decryption of many ciphertexts of one subject (a report of all its records): the
+     * data key is found and unwrapped once, and the erasure journal asked once, instead of per record.
+     * The opening belongs to the caller's transaction and must not outlive it.
+     *
+     * @throws SubjectErased if the subject was erased
+     */
+    public Opening opening(Connection c, TenantId tenant, SubjectRef subject) {
+        return new Opening(tenant, subject, keys.dataKeyForDecryption(c, tenant, subject));
+    }
+
+    /** Decryptions under one subject's data key; see {@link #opening}. */
+    public final class Opening {
+
+        private final TenantId tenant;
+        private final SubjectRef subject;
+        private final Optional<Aead> aead;
+
+        private Opening(TenantId tenant, SubjectRef subject, Optional<Aead> aead) {
+            this.tenant = tenant;
+            this.subject = subject;
+            this.aead = aead;
+        }
+
+        /** As {@link EnvelopeEncryptor#decryptForPurpose}, for a binding of the subject the opening was made for. */
+        public byte[] decryptForPurpose(RecordBinding binding, byte[] ciphertext, String purpose) {
+            if (!binding.tenant().equals(tenant) || !binding.subject().equals(subject)) {
+                throw new IllegalArgumentException("the opening was not made for " + binding.subject());
+            }
+            PersonalData.requirePurpose(purpose);
+            Objects.requireNonNull(ciphertext, "ciphertext");
+            if (aead.isEmpty()) {
+                throw violation(binding, "no data key exists for this subject");
+            }
+            return open(aead.get(), binding, ciphertext).revealForPurpose(purpose);
+        }
+    }
+
+    private PersonalData open(Aead aead, RecordBinding binding, byte[] ciphertext) {
         if (ciphertext.length < 1 || ciphertext[0] != FORMAT_V1) {
             throw violation(binding, "unknown ciphertext format");
         }
         try {
             byte[] sealed = new byte[ciphertext.length - 1];
             System.arraycopy(ciphertext, 1, sealed, 0, sealed.length);
-            return PersonalData.adopt(aead.get().decrypt(sealed, binding.associatedData()));
+            return PersonalData.adopt(aead.decrypt(sealed, binding.associatedData()));
         } catch (GeneralSecurityException e) {
             throw violation(binding, "authentication failed: altered, or bound to another record, subject or tenant");
         }

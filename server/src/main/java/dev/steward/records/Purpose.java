@@ -19,6 +19,13 @@ public record Purpose(String name) {
     /** The establishment, exercise or defence of legal claims: also allowed under a restriction. */
     public static final Purpose LEGAL_CLAIMS = new Purpose("legal-claims");
 
+    /**
+     * Answering the subject's own request (access, portability, rectification: Art. 15, 16, 20 GDPR).
+     * Also allowed under a restriction: giving the subject their own data is not the processing a
+     * restriction stops, and Art. 15 holds whatever else was restricted.
+     */
+    public static final Purpose SUBJECT_RIGHTS = new Purpose("subject-rights");
+
     public Purpose {
         if (name == null || !FORM.matcher(name).matches()) {
             throw new IllegalArgumentException("a purpose is 1 to 64 lowercase letters, digits or hyphens");

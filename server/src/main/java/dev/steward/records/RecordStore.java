@@ -249,6 +249,56 @@ public class RecordStore {
     }
 
     /**
+     * Every record of one subject, oldest first, decrypted for the named purpose in one transaction:
+     * one query, the subject's data key unwrapped once, the guards asked once per category (they
+     * judge the subject, the purpose and the category, the same for each record of a category).
+     * Each record revealed is in the access log; the system log holds one entry for the whole read.
+     * A subject without records (or unknown) answers an empty list, an erased one {@link SubjectGone}.
+     */
+    public List<RevealedRecord> allOfSubject(Caller caller, String subjectId, Purpose purpose) {
+        caller.require(RecordPermissions.RECORDS_READ);
+        Inputs.subjectId(subjectId, "subjectId");
+        Purpose p = Inputs.required(purpose);
+        return inTenant(caller, () -> {
+            Tenant tenant = admit(caller, Action.READ);
+            return tx.execute(s -> {
+                UUID t = caller.tenantId();
+                SubjectRef subject;
+                try {
+                    subject = crypto.subjectRef(t, subjectId);
+                } catch (NotFound noKeys) {
+                    return List.<RevealedRecord>of();
+                }
+                if (crypto.isErased(t, subject)) {
+                    throw new SubjectGone();
+                }
+                List<Records.Row> rows = records.allOfSubject(t, subject.hmac());
+                if (rows.isEmpty()) {
+                    return List.<RevealedRecord>of();
+                }
+                Set<String> checked = new HashSet<>();
+                RecordCrypto.Opening opening = crypto.opening(t, subject);
+                List<RevealedRecord> out = new ArrayList<>(rows.size());
+                List<AccessEvent> accesses = new ArrayList<>(rows.size());
+                for (Records.Row row : rows) {
+                    RecordInfo info = row.info();
+                    if (checked.add(info.category())) {
+                        guards.check(Access.of(caller, tenant, Action.READ).forPurpose(p).ofSubject(subject)
+                                .inCategory(info.category()));
+                    }
+                    out.add(new RevealedRecord(info, opening.decryptForPurpose(info.id(), info.version(), row.payload(),
+                            p.name())));
+                    accesses.add(accessEvent(caller, Action.READ, info.subjectRef(), info.id(), p, "revealed"));
+                }
+                accessLog.recordAll(accesses);
+                systemLog.record(logEvent(caller, Action.READ, subject.hmac(), null, p,
+                        "all " + rows.size() + " records revealed"));
+                return out;
+            });
+        });
+    }
+
+    /**
      * Records of one category created in [from, to), oldest first, decrypted for the named purpose.
      * Records of erased subjects still awaiting the purge are left out.
      */

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import dev.steward.platform.InvalidField;
+import dev.steward.rights.internal.Fulfiller;
 
 /** Validation of what a request carries; each failure names its field and nothing is changed. */
 final class RequestInputs {
@@ -43,6 +44,37 @@ final class RequestInputs {
             throw new InvalidField(field, "is required");
         }
         return s;
+    }
+
+    static final int MAX_CORRECTIONS = 1000;
+
+    /** The corrections given with a decision, each with a record id and a document; none when absent. */
+    static java.util.List<Fulfiller.Correction> corrections(java.util.List<Correction> raw) {
+        if (raw == null) {
+            return java.util.List.of();
+        }
+        if (raw.size() > MAX_CORRECTIONS) {
+            throw new InvalidField("corrections", "must be at most " + MAX_CORRECTIONS + " corrections");
+        }
+        java.util.List<Fulfiller.Correction> out = new java.util.ArrayList<>();
+        for (int i = 0; i < raw.size(); i++) {
+            Correction c = raw.get(i);
+            String at = "corrections[" + i + "].";
+            if (c == null || c.recordId() == null || c.recordId().isBlank()) {
+                throw new InvalidField(at + "recordId", "is required");
+            }
+            java.util.UUID id;
+            try {
+                id = java.util.UUID.fromString(c.recordId().strip());
+            } catch (IllegalArgumentException e) {
+                throw new InvalidField(at + "recordId", "must be a record id (a UUID)");
+            }
+            if (c.document() == null || c.document().isBlank()) {
+                throw new InvalidField(at + "document", "is required: the record's corrected document");
+            }
+            out.add(new Fulfiller.Correction(id, c.document()));
+        }
+        return out;
     }
 
     static Instant receivedAt(Instant raw, Instant now) {

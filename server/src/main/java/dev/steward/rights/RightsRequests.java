@@ -189,10 +189,26 @@ public class RightsRequests {
      * with the result (optional); for a rectification it may say what was corrected.
      */
     public SubjectRequest approve(Caller caller, UUID requestId, String note) {
+        return approve(caller, requestId, note, null);
+    }
+
+    /**
+     * As {@link #approve(Caller, UUID, String)}, a rectification with the corrections decided. What the
+     * fulfilment could not carry out (a malformed correction, a record of another subject) is refused
+     * before the approval, naming the field, and changes nothing.
+     */
+    public SubjectRequest approve(Caller caller, UUID requestId, String note, List<Correction> corrections) {
+        caller.require(RightsPermissions.RIGHTS_DECIDE);
+        List<Fulfiller.Correction> given = RequestInputs.corrections(corrections);
+        Fulfiller.ApprovedRequest planned = opened(caller.tenantId(), requestId, Step.APPROVE, given);
+        Fulfiller planner = fulfillers.get(planned.type());
+        if (planner != null) {
+            planner.check(caller, planned);
+        }
         take(caller, requestId, Step.APPROVE,
                 (r, now) -> new Taken(r, RequestInputs.text(note, "reason", RequestInputs.MAX_TEXT)));
         try {
-            return fulfil(caller, requestId);
+            return carryOut(caller, requestId, given);
         } catch (RuntimeException e) {
             // the approval stands: the request stays approved, and is carried out on retry
             inTenant(caller.tenantId(), () -> tx.execute(s -> {
@@ -267,22 +283,39 @@ public class RightsRequests {
 
     /** Carries out an approved request (again, after a failure). */
     public SubjectRequest fulfil(Caller caller, UUID requestId) {
+        return fulfil(caller, requestId, null);
+    }
+
+    /** As {@link #fulfil(Caller, UUID)}; a rectification names its corrections again (they are not stored). */
+    public SubjectRequest fulfil(Caller caller, UUID requestId, List<Correction> corrections) {
+        return carryOut(caller, requestId, RequestInputs.corrections(corrections));
+    }
+
+    private SubjectRequest carryOut(Caller caller, UUID requestId, List<Fulfiller.Correction> corrections) {
         caller.require(RightsPermissions.RIGHTS_DECIDE);
-        UUID t = caller.tenantId();
-        Fulfiller.ApprovedRequest approved = inTenant(t, () -> tx.execute(s -> {
+        Fulfiller.ApprovedRequest approved = opened(caller.tenantId(), requestId, Step.FULFIL, corrections);
+        // a fulfiller checks what it is given before it changes anything (Fulfiller#check runs before an approval)
+        Fulfiller.Fulfilled done = fulfillerOf(approved.type()).fulfil(caller, approved);
+        return take(caller, requestId, Step.FULFIL,
+                (r, now) -> new Taken(answered(r, now, done.outcome()), done.note()), done.forRequesterOnly());
+    }
+
+    /** The request opened for its fulfiller, if {@code step} may be taken now; else {@link StepNotAllowed}. */
+    private Fulfiller.ApprovedRequest opened(UUID t, UUID requestId, Step step, List<Fulfiller.Correction> corrections) {
+        return inTenant(t, () -> tx.execute(s -> {
             RequestRow r = load(t, requestId);
-            if (r.state().after(Step.FULFIL).isEmpty()) {
-                throw new StepNotAllowed(r.state(), Step.FULFIL);
+            if (r.state().after(step).isEmpty()) {
+                throw new StepNotAllowed(r.state(), step);
+            }
+            if (!corrections.isEmpty() && r.type() != RequestType.RECTIFICATION) {
+                throw new InvalidField("corrections", "are given only with a rectification request");
             }
             Personal p = seal.open(t, r.id(), r.personal());
             String decision = rows.steps(t, r.id()).stream().filter(st -> st.step() == Step.APPROVE)
                     .reduce((a, b) -> b).map(st -> seal.openNote(t, r.id(), st.note())).orElse(null);
             return new Fulfiller.ApprovedRequest(t, r.id(), r.type(), p.subjectId(), p.requester(), p.details(),
-                    decision);
+                    decision, corrections);
         }));
-        Fulfiller.Fulfilled done = fulfillerOf(approved.type()).fulfil(caller, approved);
-        return take(caller, requestId, Step.FULFIL,
-                (r, now) -> new Taken(answered(r, now, done.outcome()), done.note()), done.forRequesterOnly());
     }
 
     /** Closes an answered request: nothing more is to be done. */

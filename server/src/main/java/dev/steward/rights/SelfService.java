@@ -24,6 +24,7 @@ import dev.steward.platform.NotFound;
 import dev.steward.platform.Secrets;
 import dev.steward.platform.SlidingWindow;
 import dev.steward.platform.TenantScope;
+import dev.steward.rights.internal.DownloadLinks;
 import dev.steward.rights.internal.RequestSeal;
 import dev.steward.rights.internal.RequestSeal.Personal;
 import dev.steward.rights.internal.SubmissionRows;
@@ -73,15 +74,17 @@ public class SelfService {
     private final Duration linkLife;
     private final Duration statusLife;
     private final String publicUrl;
+    private final DownloadLinks downloads;
 
     SelfService(TenantRegister tenants, Contacts contacts, RightsRequests requests, SubmissionRows rows,
-            RequestSeal seal, Notices notices, SystemLog log, TransactionTemplate tx, Clock clock,
+            RequestSeal seal, Notices notices, SystemLog log, TransactionTemplate tx, Clock clock, DownloadLinks downloads,
             @Value("${steward.rights.self-service.per-source-per-hour:5}") int perSourcePerHour,
             @Value("${steward.rights.self-service.per-address-per-day:3}") int perAddress,
             @Value("${steward.rights.self-service.link-life:PT24H}") Duration linkLife,
             @Value("${steward.rights.self-service.status-life:P180D}") Duration statusLife,
             @Value("${steward.public-url:https://localhost:8443}") String publicUrl) {
         this.tenants = tenants;
+        this.downloads = downloads;
         this.contacts = contacts;
         this.requests = requests;
         this.rows = rows;
@@ -199,6 +202,15 @@ public class SelfService {
             throw new PrivacyLinkInvalid();
         }
         requests.clarifiedBySubject(t, requestId, answer);
+    }
+
+    /**
+     * The file behind a download link of this tenant's page, spending the link; {@link PrivacyLinkInvalid}
+     * (one answer) when the page or the link is unknown, the link used or expired.
+     */
+    public DownloadLinks.File download(String slug, String token) {
+        Tenant tenant = customer(slug).orElseThrow(PrivacyLinkInvalid::new);
+        return downloads.take(tenant.id(), token).orElseThrow(PrivacyLinkInvalid::new);
     }
 
     /** Forgets submissions whose link expired unfollowed (run by the rights feature's sweep). */

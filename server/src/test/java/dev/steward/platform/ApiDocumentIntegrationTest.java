@@ -33,7 +33,7 @@ class ApiDocumentIntegrationTest {
                 "POST /api/v1/inbox/{noticeId}/read", "POST /api/v1/notices/webhooks/{endpointId}/verify",
                 "POST /api/v1/notices/webhooks/{endpointId}/rotate-secret",
                 "POST /api/v1/notice-deliveries/{tenantId}/{deliveryId}/replay",
-                "POST /api/v1/rights/requests/{requestId}/fulfilment", "POST /api/v1/rights/requests/{requestId}/closure");
+                "POST /api/v1/rights/requests/{requestId}/closure");
 
         static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
 

@@ -105,6 +105,8 @@ class ConsoleSecurity {
                                 "/privacy/*/requests/*/clarification").permitAll()
                         // the tenants' public complaint forms: complainants have no account either
                         .requestMatchers("/privacy/*/complaint").permitAll()
+                        // single-use download links of answered requests (rights.SelfService#download)
+                        .requestMatchers("/privacy/*/downloads/*").permitAll()
                         .requestMatchers("/mfa/enrol", "/mfa/enrol/**", "/logout").hasAnyAuthority(FULL, ENROLMENT)
                         .anyRequest().hasAuthority(FULL))
                 .formLogin(f -> f.disable())

@@ -13,7 +13,8 @@ import dev.steward.records.Purpose;
 import dev.steward.records.PurposeNotAllowed;
 
 /**
- * The purpose guard (PROC-2): a named purpose must be one of {@code steward.records.purposes}. Stands
+ * The purpose guard (PROC-2): a named purpose must be one of {@code steward.records.purposes}, or
+ * {@link Purpose#SUBJECT_RIGHTS}, always allowed. Stands
  * in for the {@code processing} feature's instructions of each customer, which will check the
  * purpose against the record's category ({@link Access#category()}) as a guard of its own.
  */
@@ -27,8 +28,10 @@ class ConfiguredPurposeGuard implements AccessGuard {
     private final Set<Purpose> allowed;
 
     ConfiguredPurposeGuard(@Value("${steward.records.purposes:" + DEFAULT + "}") List<String> allowed) {
-        this.allowed = Set.copyOf(allowed.stream().map(String::strip).filter(s -> !s.isEmpty()).map(Purpose::new)
-                .toList());
+        // answering the subject's own requests (Art. 12-22 GDPR) is every controller's obligation: no list forbids it
+        this.allowed = Set.copyOf(java.util.stream.Stream.concat(allowed.stream().map(String::strip)
+                .filter(s -> !s.isEmpty()).map(Purpose::new), java.util.stream.Stream.of(Purpose.SUBJECT_RIGHTS))
+                .distinct().toList());
     }
 
     @Override

@@ -115,6 +115,39 @@ public class RecordCrypto {
         }
     }
 
+    /** Decryptions of many records of one subject in the current transaction, its data key unwrapped once. */
+    public Opening opening(UUID tenant, SubjectRef subject) {
+        try {
+            return new Opening(tenant, subject, encryptor.opening(tx(), new TenantId(tenant), subject));
+        } catch (SubjectErased | TenantErased e) {
+            throw new SubjectGone();
+        }
+    }
+
+    /** See {@link RecordCrypto#opening}; belongs to the transaction it was made in. */
+    public static final class Opening {
+
+        private final UUID tenant;
+        private final SubjectRef subject;
+        private final EnvelopeEncryptor.Opening key;
+
+        private Opening(UUID tenant, SubjectRef subject, EnvelopeEncryptor.Opening key) {
+            this.tenant = tenant;
+            this.subject = subject;
+            this.key = key;
+        }
+
+        /** As {@link RecordCrypto#decryptForPurpose}; the caller has checked and logs the purpose. */
+        public String decryptForPurpose(UUID recordId, int version, byte[] ciphertext, String purpose) {
+            try {
+                return new String(key.decryptForPurpose(binding(tenant, subject, recordId, version), ciphertext,
+                        purpose), StandardCharsets.UTF_8);
+            } catch (CiphertextIntegrityViolation e) {
+                throw new IntegrityViolation();
+            }
+        }
+    }
+
     /** Decrypts for the named purpose; the caller has checked and logs the purpose. */
     public String decryptForPurpose(UUID tenant, SubjectRef subject, UUID recordId, int version, byte[] ciphertext,
             String purpose) {

@@ -139,6 +139,12 @@ public class Records {
                 .params(tenant, subjectRef, offset, limit).query(Records::row).list();
     }
 
+    /** Every record of one subject, oldest first, in one query (a report of all its data). */
+    public List<Row> allOfSubject(UUID tenant, String subjectRef) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM records WHERE tenant_id = ? AND subject_ref = ?"
+                + " ORDER BY created_at, record_id").params(tenant, subjectRef).query(Records::row).list();
+    }
+
     public long countOfSubject(UUID tenant, String subjectRef) {
         return jdbc.sql("SELECT COUNT(*) FROM records WHERE tenant_id = ? AND subject_ref = ?")
                 .params(tenant, subjectRef).query(Long.class).single();

@@ -19,7 +19,8 @@ import dev.steward.records.Purpose;
  * access, so a flag set by one request holds for the very next one.
  * <ul>
  *   <li>Restricted: reads and exports are refused unless for {@link Purpose#STORAGE} or
- *       {@link Purpose#LEGAL_CLAIMS}. Writes still pass: storing is what a restriction allows, and
+ *       {@link Purpose#LEGAL_CLAIMS}, or for {@link Purpose#SUBJECT_RIGHTS} (the subject's own access,
+ *       portability or rectification request is answered under a restriction too). Writes still pass: storing is what a restriction allows, and
  *       a correction is how contested accuracy (Art. 18(1)(a)) gets resolved.</li>
  *   <li>Objected: every access for a purpose of {@code steward.records.legitimate-interest-purposes}
  *       is refused, reads and writes alike.</li>
@@ -29,7 +30,8 @@ import dev.steward.records.Purpose;
 @Order(AccessGuard.SUBJECT_FLAGS)
 class SubjectFlagsGuard implements AccessGuard {
 
-    private static final Set<Purpose> ALLOWED_WHEN_RESTRICTED = Set.of(Purpose.STORAGE, Purpose.LEGAL_CLAIMS);
+    private static final Set<Purpose> ALLOWED_WHEN_RESTRICTED = Set.of(Purpose.STORAGE, Purpose.LEGAL_CLAIMS,
+            Purpose.SUBJECT_RIGHTS);
 
     private final SubjectFlagRows flags;
     private final Set<Purpose> legitimateInterest;

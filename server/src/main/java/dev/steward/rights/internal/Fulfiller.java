@@ -1,5 +1,6 @@
 package dev.steward.rights.internal;
 
+import java.util.List;
 import java.util.UUID;
 
 import dev.steward.platform.Caller;
@@ -17,9 +18,31 @@ public interface Fulfiller {
 
     Fulfilled fulfil(Caller caller, ApprovedRequest request);
 
-    /** What a fulfiller needs of the request, opened. */
+    /**
+     * Refuses, before the approval is taken, what the fulfilment could not carry out (a
+     * rectification's corrections naming another subject's record): the problem names the field and
+     * nothing is changed.
+     */
+    default void check(Caller caller, ApprovedRequest request) {
+    }
+
+    /** What a fulfiller needs of the request, opened; {@code corrections} only for a rectification. */
     record ApprovedRequest(UUID tenantId, UUID requestId, RequestType type, String subjectId, Requester requester,
-            String details, String decisionNote) {
+            String details, String decisionNote, List<Correction> corrections) {
+
+        @Override
+        public String toString() {
+            return "ApprovedRequest[" + requestId + ", " + type + ", redacted]";
+        }
+    }
+
+    /** A correction decided for a rectification, its record id checked as a UUID; the document is JSON text. */
+    record Correction(UUID recordId, String document) {
+
+        @Override
+        public String toString() {
+            return "Correction[" + recordId + ", document=redacted]";
+        }
     }
 
     /**

@@ -71,6 +71,15 @@ public class RequestSeal {
         return personal(keyring.open(submissionBinding(tenant, submission), sealed, PURPOSE));
     }
 
+    /** A result file of the request (an access report, an export), sealed under the request's key. */
+    public byte[] sealFile(UUID tenant, UUID request, UUID download, byte[] content) {
+        return keyring.seal(fileBinding(tenant, request, download), PersonalData.of(content));
+    }
+
+    public byte[] openFile(UUID tenant, UUID request, UUID download, byte[] sealed) {
+        return keyring.open(fileBinding(tenant, request, download), sealed, PURPOSE);
+    }
+
     /** The pseudonym of an address: the same as a request's {@link #subjectKey} before its subject is known. */
     public String addressKey(UUID tenant, String email) {
         return subjectKey(tenant, new Personal(null, new Requester(null, email), null));
@@ -115,6 +124,12 @@ public class RequestSeal {
         SubjectRef key = keyring.ref(tenant, NAMESPACE + "submissions");
         return new RecordBinding(new TenantId(tenant), key, "rights-submission:" + submission,
                 "rights_submissions.personal");
+    }
+
+    private RecordBinding fileBinding(UUID tenant, UUID request, UUID download) {
+        SubjectRef key = keyring.ref(tenant, NAMESPACE + "request/" + request);
+        return new RecordBinding(new TenantId(tenant), key, "rights-request:" + request + "/download:" + download,
+                "rights_downloads.content");
     }
 
     private RecordBinding binding(UUID tenant, UUID request, String context) {

@@ -19,6 +19,12 @@ class RightsConfiguration {
         return Job.of("rights.forget-unconfirmed-submissions", Duration.ofHours(1), selfService::forgetUnconfirmed);
     }
 
+    /** Result files are deleted when their link expires, used or not (sooner is not possible: the link may wait unread). */
+    @Bean
+    Job forgetExpiredDownloads(DownloadLinks links) {
+        return Job.of("rights.forget-expired-downloads", Duration.ofHours(1), links::forgetExpired);
+    }
+
     @Bean
     Fulfiller restrictionFulfiller(SubjectFlags flags) {
         return new SubjectFlagFulfiller(flags, RequestType.RESTRICTION);

@@ -19,6 +19,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 import dev.steward.platform.Callers;
 import dev.steward.platform.InvalidField;
+import dev.steward.rights.Correction;
 import dev.steward.rights.NewRequest;
 import dev.steward.rights.RequestChannel;
 import dev.steward.rights.RequestSummary;
@@ -26,6 +27,7 @@ import dev.steward.rights.RequestType;
 import dev.steward.rights.Requester;
 import dev.steward.rights.RightsRequests;
 import dev.steward.rights.SubjectRequest;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Data-subject requests for the customer's systems: record one received, follow its clock, take
@@ -61,10 +63,22 @@ class RightsApi {
     record IdentityBody(@Schema(description = "the customer's id of the subject") String subjectId) {
     }
 
+    @Schema(description = "A correction of a rectification: the subject's record and its corrected document",
+            requiredProperties = {"recordId", "document"})
+    record CorrectionBody(@Schema(description = "the record's id") String recordId,
+            @Schema(description = "the record's corrected document, a JSON object") JsonNode document) {
+    }
+
     @Schema(description = "The customer's decision", requiredProperties = "outcome")
     record DecisionBody(@Schema(description = "approve, reject or clarify") String outcome,
             @Schema(description = "rejection: the reason told to the requester; clarify: the question;"
-                    + " approve: an optional note told with the result") String reason) {
+                    + " approve: an optional note told with the result") String reason,
+            @Schema(description = "approve of a rectification: the corrections to apply (required then)")
+            List<CorrectionBody> corrections) {
+    }
+
+    @Schema(description = "A retried fulfilment; a rectification names its corrections again")
+    record FulfilmentBody(List<CorrectionBody> corrections) {
     }
 
     record ClarificationBody(String clarification) {
@@ -119,7 +133,8 @@ class RightsApi {
     SubjectRequest decide(@PathVariable UUID requestId, @RequestBody DecisionBody body) {
         String outcome = body == null || body.outcome() == null ? "" : body.outcome().strip();
         return switch (outcome) {
-            case "approve" -> requests.approve(Callers.current(), requestId, body.reason());
+            case "approve" -> requests.approve(Callers.current(), requestId, body.reason(),
+                    corrections(body.corrections()));
             case "reject" -> requests.reject(Callers.current(), requestId, body.reason());
             case "clarify" -> requests.askForClarification(Callers.current(), requestId, body.reason());
             default -> {
@@ -141,8 +156,14 @@ class RightsApi {
     }
 
     @PostMapping("/{requestId}/fulfilment")
-    SubjectRequest fulfil(@PathVariable UUID requestId) {
-        return requests.fulfil(Callers.current(), requestId);
+    SubjectRequest fulfil(@PathVariable UUID requestId, @RequestBody(required = false) FulfilmentBody body) {
+        return requests.fulfil(Callers.current(), requestId, body == null ? null : corrections(body.corrections()));
+    }
+
+    /** As given; a missing document stays null so that the problem names it. */
+    private static List<Correction> corrections(List<CorrectionBody> bodies) {
+        return bodies == null ? null : bodies.stream().map(b -> b == null ? null : new Correction(b.recordId(),
+                b.document() == null || b.document().isNull() ? null : b.document().toString())).toList();
     }
 
     @PostMapping("/{requestId}/closure")

@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,6 +26,7 @@ import dev.steward.platform.Job;
 import dev.steward.platform.Role;
 import dev.steward.platform.TenantScope;
 import dev.steward.support.ApiClient.Response;
+import dev.steward.support.CitusCondition;
 import dev.steward.support.Db;
 import dev.steward.support.Fixtures;
 import dev.steward.support.IntegrationTestBase;
@@ -48,6 +50,12 @@ class ComplaintIntegrationTest {
     @Nested
     @ActiveProfiles(Db.POSTGRES)
     class OnPostgres extends Cases {
+    }
+
+    @Nested
+    @ActiveProfiles(Db.CITUS)
+    @ExtendWith(CitusCondition.class)
+    class OnCitus extends Cases {
     }
 
     abstract static class Cases extends IntegrationTestBase {

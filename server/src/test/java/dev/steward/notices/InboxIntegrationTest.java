@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.ActiveProfiles;
@@ -19,6 +20,7 @@ import dev.steward.platform.NotFound;
 import dev.steward.platform.PageRequest;
 import dev.steward.platform.Role;
 import dev.steward.platform.TenantScope;
+import dev.steward.support.CitusCondition;
 import dev.steward.support.Db;
 import dev.steward.support.IntegrationTestBase;
 import dev.steward.tenancy.Tenant;
@@ -34,6 +36,12 @@ class InboxIntegrationTest {
     @Nested
     @ActiveProfiles(Db.POSTGRES)
     class OnPostgres extends Cases {
+    }
+
+    @Nested
+    @ActiveProfiles(Db.CITUS)
+    @ExtendWith(CitusCondition.class)
+    class OnCitus extends Cases {
     }
 
     abstract static class Cases extends IntegrationTestBase {

@@ -88,6 +88,40 @@ class RightsConsoleBrowserTest {
         }
 
         @Test
+        void anAdministratorApprovesARectificationWithItsCorrectionAndTheRecordKeepsItsHistory() {
+            Tenant t = fixtures.tenant();
+            String admin = fixtures.token(t, Role.CUSTOMER_ADMIN);
+            String subject = Fixtures.unique("s");
+            var created = api.post(admin, "/api/v1/subjects/" + subject + "/records", Map.of("category", "contact",
+                    "purpose", "contract", "document", Map.of("address", "Old Street 1")));
+            assertThat(created.status()).isEqualTo(201);
+            String record = created.json().get("id").asString();
+            String id = api.post(admin, "/api/v1/rights/requests", Map.of("type", "rectification", "subjectId",
+                    subject)).json().get("id").asString();
+            assertThat(api.post(admin, "/api/v1/rights/requests/" + id + "/identity", Map.of()).status()).isEqualTo(200);
+            signIn(t, fixtures.account(t, Role.CUSTOMER_ADMIN));
+
+            browser.go("/console/rights/" + id);
+            browser.type("#record-approve-1", record);
+            browser.find("#approve").click();
+            assertThat(browser.await("#form-error").getText()).startsWith("corrections[0].document:");
+            assertThat(browser.status()).isEqualTo(400);
+            assertThat(browser.find("#state").getText()).as("nothing decided").isEqualTo("verified");
+
+            browser.type("#record-approve-1", record);
+            browser.type("#document-approve-1", "{\"address\": \"New Street 2\"}");
+            browser.find("#approve").click();
+            browser.awaitText("#state", "fulfilled");
+            assertThat(browser.find("#outcome").getText()).isEqualTo("rectified: 1 records corrected");
+
+            var versions = api.get(admin, "/api/v1/records/" + record + "/versions?purpose=contract").json();
+            assertThat(versions).hasSize(2);
+            assertThat(versions.get(0).get("document").get("address").asString()).isEqualTo("Old Street 1");
+            assertThat(versions.get(1).get("document").get("address").asString()).isEqualTo("New Street 2");
+            assertThat(browser.cspViolations()).isEmpty();
+        }
+
+        @Test
         void aUserRecordsARequestButHasNoDecisionFormsAndBadInputNamesTheField() {
             Tenant t = fixtures.tenant();
             signIn(t, fixtures.account(t, Role.CUSTOMER_USER));

@@ -17,6 +17,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -121,7 +122,9 @@ public final class Browser implements AutoCloseable {
     /** Waits (up to a deadline) until the text of the element matching the selector is exactly {@code text}. */
     public void awaitText(String css, String text) {
         new WebDriverWait(driver, DEADLINE).withMessage(() -> css + " to read '" + text + "'")
-                .ignoring(StaleElementReferenceException.class) // htmx may swap the element while it is read
+                // htmx may swap the element while it is read, and a form's submission may replace the whole
+                // document: Chromium then answers the read of the old node with an inspector error, not a stale one
+                .ignoring(StaleElementReferenceException.class).ignoring(WebDriverException.class)
                 .until(d -> d.findElements(By.cssSelector(css)).stream().anyMatch(e -> text.equals(e.getText().strip())));
     }
 

@@ -91,10 +91,14 @@ public class ComplaintRows {
 
     public void step(UUID tenant, UUID complaint, ComplaintStep step, ComplaintState state, Instant at, String actor,
             byte[] note) {
+        // the caller changed (or created) the complaint's row first, so its steps are numbered one at a time
+        // two statements, not INSERT ... SELECT: Citus carries out an INSERT ... SELECT on a distributed table
+        // with row-level security as a COPY, which it refuses (docs/design/citus-distribution.md)
+        int seq = jdbc.sql("SELECT COALESCE(MAX(seq), 0) + 1 FROM complaint_steps WHERE tenant_id = ?"
+                + " AND complaint_id = ?").params(tenant, complaint).query(Integer.class).single();
         jdbc.sql("INSERT INTO complaint_steps (tenant_id, complaint_id, seq, step, state, taken_at, actor, note)"
-                + " SELECT ?, ?, COALESCE(MAX(seq), 0) + 1, ?, ?, ?, ?, ? FROM complaint_steps"
-                + " WHERE tenant_id = ? AND complaint_id = ?")
-                .params(tenant, complaint, step.name(), state.name(), utc(at), actor, note, tenant, complaint).update();
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(tenant, complaint, seq, step.name(), state.name(), utc(at), actor, note).update();
     }
 
     public record StepRow(ComplaintStep step, ComplaintState state, Instant at, String actor, byte[] note) {
@@ -136,11 +140,15 @@ public class ComplaintRows {
      * they were told already.
      */
     public boolean markAlerted(UUID audienceTenant, UUID complaintTenant, UUID complaint, String kind, Instant at) {
+        // two statements, not INSERT ... SELECT: Citus carries out an INSERT ... SELECT on a distributed table
+        // with row-level security as a COPY, which it refuses (docs/design/citus-distribution.md)
+        if (jdbc.sql("SELECT COUNT(*) FROM complaint_alerts WHERE tenant_id = ? AND complaint_tenant = ?"
+                + " AND complaint_id = ? AND kind = ?").params(audienceTenant, complaintTenant, complaint, kind)
+                .query(Long.class).single() > 0) {
+            return false;
+        }
         return jdbc.sql("INSERT INTO complaint_alerts (tenant_id, complaint_tenant, complaint_id, kind, alerted_at)"
-                + " SELECT ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM complaint_alerts WHERE tenant_id = ?"
-                + " AND complaint_tenant = ? AND complaint_id = ? AND kind = ?)")
-                .params(audienceTenant, complaintTenant, complaint, kind, utc(at), audienceTenant, complaintTenant,
-                        complaint, kind)
+                + " VALUES (?, ?, ?, ?, ?)").params(audienceTenant, complaintTenant, complaint, kind, utc(at))
                 .update() == 1;
     }
 

@@ -68,7 +68,7 @@ class ComplaintsApi {
     }
 
     @Schema(description = "The answer told to the complainant", requiredProperties = {"outcome", "response"})
-    record ResponseBody(@Schema(description = "upheld, partly-upheld or not-upheld") String outcome,
+    record ComplaintAnswerBody(@Schema(description = "upheld, partly-upheld or not-upheld") String outcome,
             @Schema(description = "the answer, sent to the complainant (at most 3,000 characters)") String response,
             Integer version) {
     }
@@ -127,8 +127,8 @@ class ComplaintsApi {
     }
 
     @PostMapping("/{complaintId}/response")
-    Complaint respond(@PathVariable UUID complaintId, @RequestBody(required = false) ResponseBody body) {
-        ResponseBody b = body == null ? new ResponseBody(null, null, null) : body;
+    Complaint respond(@PathVariable UUID complaintId, @RequestBody(required = false) ComplaintAnswerBody body) {
+        ComplaintAnswerBody b = body == null ? new ComplaintAnswerBody(null, null, null) : body;
         return complaints.respond(Callers.current(), complaintId, b.outcome(), b.response(), b.version());
     }
 

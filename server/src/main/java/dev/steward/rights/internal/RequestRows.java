@@ -92,11 +92,14 @@ public class RequestRows {
      */
     public boolean markProviderAlerted(UUID providerTenant, UUID requestTenant, UUID request, Instant at) {
         // the watch runs on one node at a time (a job lease): the key only backs that up
+        // two statements, not INSERT ... SELECT: Citus carries out an INSERT ... SELECT on a distributed table
+        // with row-level security as a COPY, which it refuses (docs/design/citus-distribution.md)
+        if (jdbc.sql("SELECT COUNT(*) FROM rights_overdue_alerts WHERE tenant_id = ? AND request_tenant = ?"
+                + " AND request_id = ?").params(providerTenant, requestTenant, request).query(Long.class).single() > 0) {
+            return false;
+        }
         return jdbc.sql("INSERT INTO rights_overdue_alerts (tenant_id, request_tenant, request_id, alerted_at)"
-                + " SELECT ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM rights_overdue_alerts WHERE tenant_id = ?"
-                + " AND request_tenant = ? AND request_id = ?)")
-                .params(providerTenant, requestTenant, request, utc(at), providerTenant, requestTenant, request)
-                .update() == 1;
+                + " VALUES (?, ?, ?, ?)").params(providerTenant, requestTenant, request, utc(at)).update() == 1;
     }
 
     public Optional<RequestRow> find(UUID tenant, UUID id) {
@@ -154,10 +157,14 @@ public class RequestRows {
     }
 
     public void step(UUID tenant, UUID request, Step step, RequestState state, Instant at, String actor, byte[] note) {
+        // the caller changed the request's row first, so steps of one request are numbered one at a time
+        // two statements, not INSERT ... SELECT: Citus carries out an INSERT ... SELECT on a distributed table
+        // with row-level security as a COPY, which it refuses (docs/design/citus-distribution.md)
+        int seq = jdbc.sql("SELECT COALESCE(MAX(seq), 0) + 1 FROM rights_request_steps WHERE tenant_id = ?"
+                + " AND request_id = ?").params(tenant, request).query(Integer.class).single();
         jdbc.sql("INSERT INTO rights_request_steps (tenant_id, request_id, seq, step, state, taken_at, actor, note)"
-                + " SELECT ?, ?, COALESCE(MAX(seq), 0) + 1, ?, ?, ?, ?, ? FROM rights_request_steps"
-                + " WHERE tenant_id = ? AND request_id = ?")
-                .params(tenant, request, step.name(), state.name(), utc(at), actor, note, tenant, request).update();
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(tenant, request, seq, step.name(), state.name(), utc(at), actor, note).update();
     }
 
     public record StepRow(Step step, RequestState state, Instant at, String actor, byte[] note) {

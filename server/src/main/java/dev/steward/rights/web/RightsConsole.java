@@ -1,5 +1,6 @@
 package dev.steward.rights.web;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -20,6 +21,7 @@ import dev.steward.platform.ConsoleMenuEntry;
 import dev.steward.platform.ConsolePage;
 import dev.steward.platform.InvalidField;
 import dev.steward.platform.ProblemException;
+import dev.steward.rights.Correction;
 import dev.steward.rights.NewRequest;
 import dev.steward.rights.RequestChannel;
 import dev.steward.rights.RequestClock;
@@ -109,17 +111,21 @@ class RightsConsole implements ConsolePage {
     @PostMapping("/console/rights/{id}/step")
     String step(@PathVariable UUID id, @RequestParam(defaultValue = "") String step,
             @RequestParam(defaultValue = "") String text, @RequestParam(defaultValue = "") String subjectId,
-            @RequestParam(required = false) Integer months, HttpServletResponse response, Model model) {
+            @RequestParam(required = false) Integer months,
+            @RequestParam(name = "recordId", required = false) List<String> recordIds,
+            @RequestParam(name = "document", required = false) List<String> documents,
+            HttpServletResponse response, Model model) {
         Caller c = Callers.current();
+        List<Correction> corrections = corrections(recordIds, documents);
         Supplier<SubjectRequest> work = switch (step) {
             case "ASK_FOR_IDENTITY" -> () -> requests.askForIdentity(c, id, text);
             case "VERIFY_IDENTITY" -> () -> requests.verifyIdentity(c, id, subjectId);
-            case "APPROVE" -> () -> requests.approve(c, id, text);
+            case "APPROVE" -> () -> requests.approve(c, id, text, corrections);
             case "REJECT" -> () -> requests.reject(c, id, text);
             case "ASK_FOR_CLARIFICATION" -> () -> requests.askForClarification(c, id, text);
             case "CLARIFIED" -> () -> requests.clarified(c, id, text);
             case "EXTEND" -> () -> requests.extend(c, id, months, text);
-            case "FULFIL" -> () -> requests.fulfil(c, id);
+            case "FULFIL" -> () -> requests.fulfil(c, id, corrections);
             case "CLOSE" -> () -> requests.close(c, id);
             default -> () -> {
                 throw new InvalidField("step", "is not a step of a request");
@@ -133,6 +139,24 @@ class RightsConsole implements ConsolePage {
             model.addAttribute("error", e.getMessage());
             return detail(id, model);
         }
+    }
+
+    /**
+     * The rows of a rectification's correction table: a row left wholly empty is no correction, a half-filled
+     * one is given as it is so the decision names the missing field ({@code corrections[i].document}).
+     */
+    static List<Correction> corrections(List<String> recordIds, List<String> documents) {
+        List<String> ids = recordIds == null ? List.of() : recordIds;
+        List<String> docs = documents == null ? List.of() : documents;
+        List<Correction> out = new ArrayList<>();
+        for (int i = 0; i < Math.max(ids.size(), docs.size()); i++) {
+            String id = i < ids.size() ? ids.get(i).strip() : "";
+            String doc = i < docs.size() ? docs.get(i).strip() : "";
+            if (!id.isEmpty() || !doc.isEmpty()) {
+                out.add(new Correction(id, doc));
+            }
+        }
+        return out;
     }
 
     @Override

@@ -14,7 +14,6 @@ import dev.steward.calendars.internal.CalendarRows;
 import dev.steward.evidence.LogEvent;
 import dev.steward.evidence.SystemLog;
 import dev.steward.platform.Caller;
-import dev.steward.platform.Conflict;
 import dev.steward.platform.NotFound;
 
 /**
@@ -98,7 +97,7 @@ public class CalendarChanges {
         try {
             return calendars.inTenant(caller.tenantId(), work);
         } catch (DuplicateKeyException e) {
-            throw new Conflict("the calendar was changed at the same moment by another request: try again");
+            throw new CalendarChangedMeanwhile();
         }
     }
 

@@ -20,7 +20,8 @@ import dev.steward.notices.NoticeRequest;
 import dev.steward.notices.Notices;
 import dev.steward.notices.Topic;
 import dev.steward.platform.Caller;
-import dev.steward.platform.Conflict;
+import dev.steward.platform.NameTaken;
+import dev.steward.platform.StaleVersion;
 import dev.steward.platform.DataScope;
 import dev.steward.platform.Forbidden;
 import dev.steward.platform.InvalidField;
@@ -105,12 +106,12 @@ public class AccountDirectory {
                 hasher.hash(r.password()), null, false, 0, 0, null, false, now, now);
         return TenantScope.call(DataScope.tenant(tenant.id()), () -> tx.execute(s -> {
             if (accounts.findByUsername(tenant.id(), username).isPresent()) {
-                throw new Conflict("username: '" + username + "' is taken in this tenant");
+                throw new NameTaken("username", "'" + username + "' is taken in this tenant");
             }
             try {
                 accounts.insert(account);
             } catch (DuplicateKeyException e) {
-                throw new Conflict("username: '" + username + "' is taken in this tenant");
+                throw new NameTaken("username", "'" + username + "' is taken in this tenant");
             }
             log.record(LogEvent.success(tenant.id(), caller, "account.created",
                     "account:" + account.id() + " role=" + account.role()));
@@ -147,7 +148,7 @@ public class AccountDirectory {
         return TenantScope.call(DataScope.tenant(tenant.id()), () -> tx.execute(s -> {
             Account a = accounts.find(tenant.id(), accountId).orElseThrow(() -> new NotFound("account " + accountId));
             if (patch.expectedVersion() != null && patch.expectedVersion() != a.version()) {
-                throw new Conflict("version: the account was changed meanwhile (now version " + a.version() + ")");
+                throw new StaleVersion("version", "the account was changed meanwhile (now version " + a.version() + ")", a.version());
             }
             checkAssignable(caller, tenant, a.role(), "accountId");
             Role role = a.role();
@@ -180,7 +181,7 @@ public class AccountDirectory {
                     disabled, a.createdAt(), clock.instant(), a.version(),
                     a.securityEpoch() + (endsSessions ? 1 : 0));
             if (!accounts.update(changed)) {
-                throw new Conflict("version: the account was changed meanwhile");
+                throw new StaleVersion("version", "the account was changed meanwhile", null);
             }
             if (resetMfa) {
                 accounts.clearSecondFactor(a.tenantId(), a.id());

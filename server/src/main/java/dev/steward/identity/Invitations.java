@@ -25,7 +25,7 @@ import dev.steward.notices.NoticeRequest;
 import dev.steward.notices.Notices;
 import dev.steward.notices.Topic;
 import dev.steward.platform.Caller;
-import dev.steward.platform.Conflict;
+import dev.steward.platform.NameTaken;
 import dev.steward.platform.DataScope;
 import dev.steward.platform.Forbidden;
 import dev.steward.platform.InvalidField;
@@ -131,7 +131,7 @@ public class Invitations {
                 rows.revokeOpen(tenant.id(), InvitationPurpose.ONBOARDING, null, now);
             }
             if (accounts.findByUsername(tenant.id(), username).isPresent() || rows.openForUsername(tenant.id(), username, now)) {
-                throw new Conflict("username: '" + username + "' is taken or invited in this tenant");
+                throw new NameTaken("username", "'" + username + "' is taken or invited in this tenant");
             }
             rows.insert(invitation, token.secretHash());
             accessLog.record(LogEvent.success(tenant.id(), caller, "invitation.issued",
@@ -202,7 +202,7 @@ public class Invitations {
                 requireNoAdministrator(tenant);
             }
             if (accounts.findByUsername(tenant.id(), i.username()).isPresent()) {
-                throw new Conflict("username: '" + i.username() + "' is taken in this tenant");
+                throw new NameTaken("username", "'" + i.username() + "' is taken in this tenant");
             }
             Account account = new Account(tenant.id(), UUID.randomUUID(), i.username(), i.displayName(), i.role(),
                     hasher.hash(password), null, false, 0, 0, null, false, now, now);

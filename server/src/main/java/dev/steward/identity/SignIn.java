@@ -21,7 +21,7 @@ import dev.steward.identity.internal.Accounts;
 import dev.steward.identity.internal.IdentityKeys;
 import dev.steward.identity.internal.SignInFailures;
 import dev.steward.platform.Caller;
-import dev.steward.platform.Conflict;
+import dev.steward.platform.StaleVersion;
 import dev.steward.platform.DataScope;
 import dev.steward.platform.InvalidField;
 import dev.steward.platform.NotFound;
@@ -262,7 +262,7 @@ public class SignIn {
             policy.check("newPassword", next, a.username());
             Account changed = a.withPasswordHash(hasher.hash(next), clock.instant());
             if (!accounts.update(changed)) {
-                throw new Conflict("version: the account was changed meanwhile; try again");
+                throw new StaleVersion("version", "the account was changed meanwhile; try again", null);
             }
             log.record(LogEvent.success(tenantId, callerOf(a), "account.password-changed", "account:" + a.id()));
             return accounts.find(tenantId, accountId).orElseThrow();

@@ -22,10 +22,12 @@ import dev.steward.platform.TenantScope;
 
 /**
  * Runs the due jobs of this node, each at most once across all nodes sharing the database: a job
- * runs only under a lease taken in the job table. Every decision (is it due, has a lease run out,
- * when is it next due) reads the injected {@link Clock}; the poll loop only says when to look.
+ * runs only under a lease taken in the job table, short and renewed by this node's
+ * {@link LeaseHeartbeat} while the job runs, so a long run keeps it and a dead node's lapses within
+ * one lease. Every decision (is it due, has a lease run out, when is it next due, until when a lease
+ * holds) reads the injected {@link Clock}; the poll loop and the heartbeat only say when to look.
  */
-public class JobRunner {
+public class JobRunner implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(JobRunner.class);
 
@@ -35,6 +37,7 @@ public class JobRunner {
     private final Clock clock;
     private final JobSettings settings;
     private final String node;
+    private final LeaseHeartbeat heartbeat;
     private final Map<String, Job> jobs = new LinkedHashMap<>();
     private volatile boolean registered;
 
@@ -46,6 +49,7 @@ public class JobRunner {
         this.clock = clock;
         this.settings = settings;
         this.node = node;
+        this.heartbeat = new LeaseHeartbeat(table, clock, settings);
         for (Job job : jobs) {
             if (this.jobs.putIfAbsent(job.name(), job) != null) {
                 throw new IllegalStateException("two jobs are named " + job.name());
@@ -80,6 +84,12 @@ public class JobRunner {
         return ran;
     }
 
+    /** Stops renewing leases (the application stops): a job still running keeps its lease one lease more. */
+    @Override
+    public void close() {
+        heartbeat.close();
+    }
+
     private void register() {
         if (!registered) {
             Instant now = clock.instant();
@@ -92,6 +102,7 @@ public class JobRunner {
         Job job = jobs.get(lease.name());
         boolean ok;
         String message;
+        heartbeat.hold(lease);
         try {
             job.run();
             ok = true;
@@ -102,6 +113,8 @@ public class JobRunner {
             message = e.getClass().getName();
             LOG.warn("job {} failed: {}", job.name(), message);
             LOG.debug("job {} failed", job.name(), e);
+        } finally {
+            heartbeat.release(lease);
         }
         finish(lease, job.interval(), ok, message == null ? null : message.substring(Math.max(0, message.length() - 200)));
     }

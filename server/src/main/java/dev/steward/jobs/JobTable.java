@@ -70,6 +70,16 @@ class JobTable {
         });
     }
 
+    /**
+     * Moves the end of a running job's lease to {@code until}, only while the lease is still ours;
+     * false once it is not (another node took the job over after it ran out, or the run was recorded).
+     */
+    boolean renew(Lease lease, Instant until) {
+        return Boolean.TRUE.equals(tx.execute(s -> jdbc.sql(
+                "UPDATE jobs SET lease_until = ? WHERE name = ? AND lease_owner = ?")
+                .params(Timestamps.utc(until), lease.name(), lease.token()).update() == 1));
+    }
+
     /** The failure streak before and after a recorded run. */
     record Streak(int before, int after) {
     }

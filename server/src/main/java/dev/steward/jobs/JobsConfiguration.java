@@ -17,7 +17,7 @@ import dev.steward.platform.Job;
 class JobsConfiguration {
 
     @Bean
-    JobSettings jobSettings(@Value("${steward.jobs.lease:PT10M}") Duration lease,
+    JobSettings jobSettings(@Value("${steward.jobs.lease:PT1M}") Duration lease,
             @Value("${steward.jobs.alert-after:3}") int alertAfter) {
         return new JobSettings(lease, alertAfter);
     }

@@ -13,7 +13,6 @@ import dev.steward.evidence.LogEvent;
 import dev.steward.evidence.SystemLog;
 import dev.steward.notices.internal.ContactRows;
 import dev.steward.platform.Caller;
-import dev.steward.platform.Conflict;
 import dev.steward.platform.DataScope;
 import dev.steward.platform.InvalidField;
 import dev.steward.platform.NotFound;
@@ -61,7 +60,7 @@ public class Contacts {
         UUID tenant = caller.tenantId();
         return TenantScope.call(DataScope.tenant(tenant), () -> tx.execute(s -> {
             if (rows.exists(tenant, kind, address)) {
-                throw new Conflict("this address is already a " + kind + " contact");
+                throw new ContactExists(kind);
             }
             Contact c = new Contact(UUID.randomUUID(), kind, address, clock.instant());
             rows.insert(tenant, c);

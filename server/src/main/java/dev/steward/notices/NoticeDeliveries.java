@@ -11,7 +11,6 @@ import dev.steward.evidence.LogEvent;
 import dev.steward.evidence.SystemLog;
 import dev.steward.notices.internal.NoticeRows;
 import dev.steward.platform.Caller;
-import dev.steward.platform.Conflict;
 import dev.steward.platform.DataScope;
 import dev.steward.platform.Forbidden;
 import dev.steward.platform.NotFound;
@@ -48,7 +47,7 @@ public class NoticeDeliveries {
         Delivery replayed = TenantScope.call(DataScope.tenant(tenantId), () -> tx.execute(s -> {
             Delivery d = rows.delivery(tenantId, deliveryId).orElseThrow(() -> new NotFound("delivery " + deliveryId));
             if (!rows.replay(tenantId, deliveryId, clock.instant())) {
-                throw new Conflict("delivery " + deliveryId + " is " + d.state() + ", not PARKED");
+                throw new DeliveryNotParked(deliveryId, d.state());
             }
             log.record(LogEvent.success(tenantId, caller, "notice.delivery.replayed", "delivery:" + deliveryId));
             return rows.delivery(tenantId, deliveryId).orElseThrow();

@@ -9,8 +9,9 @@ import java.util.Objects;
  *
  * <p>Guarantees the runner gives: {@link #run()} starts at most once per {@link #interval()} on
  * the whole installation while its lease lasts, measured from the end of the previous run (a
- * fixed delay); a node that dies mid-run leaves a lease that expires, after which another node
- * runs the job again, so {@code run()} must be safe to repeat. What {@code run()} throws is
+ * fixed delay). The running node renews the lease while {@code run()} runs, however long; a node
+ * that dies mid-run leaves a lease that expires within one lease ({@code steward.jobs.lease}, a
+ * minute), after which another node runs the job again, so {@code run()} must be safe to repeat. What {@code run()} throws is
  * recorded as a failure by its exception type only, never its message (messages may quote data).
  *
  * <p>It lives in {@code platform}, the shared vocabulary, because features register jobs while

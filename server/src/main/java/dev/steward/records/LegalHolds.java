@@ -100,10 +100,7 @@ public class LegalHolds {
     }
 
     private SubjectRef known(UUID t, String subjectId) {
-        SubjectRef subject = crypto.subjectRef(t, subjectId);
-        if (crypto.isErased(t, subject)) {
-            throw new SubjectGone();
-        }
+        SubjectRef subject = crypto.requireLiving(t, crypto.subjectRef(t, subjectId));
         if (!records.subjectHasRecords(t, subject.hmac())) {
             throw new NotFound("subject");
         }

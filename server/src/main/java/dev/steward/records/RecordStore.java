@@ -16,13 +16,13 @@ import dev.steward.keys.SubjectRef;
 import dev.steward.evidence.LogEvent;
 import dev.steward.evidence.SystemLog;
 import dev.steward.platform.Caller;
-import dev.steward.platform.Conflict;
 import dev.steward.platform.DataScope;
 import dev.steward.platform.InvalidField;
 import dev.steward.platform.NotFound;
 import dev.steward.platform.Page;
 import dev.steward.platform.PageRequest;
 import dev.steward.platform.ProblemException;
+import dev.steward.platform.StaleVersion;
 import dev.steward.platform.TenantScope;
 import dev.steward.records.internal.AccessGuardChain;
 import dev.steward.records.internal.RecordCrypto;
@@ -98,28 +98,17 @@ public class RecordStore {
     }
 
     /**
-     * Stores one validated record in the current transaction (a bulk import stores its batches
-     * through {@link #storeAll}); the tenant must have been {@link TenantRecordSettings#prepare prepared}.
+     * Stores one validated record in the current transaction: a batch of one, so a single create and
+     * a bulk import share one write path and answer the same problems (the refusal is rethrown);
+     * the tenant must have been {@link TenantRecordSettings#prepare prepared}.
      */
-    RecordInfo store(Caller caller, Tenant tenant, String subjectId, NewRecord record, byte[] document, Action action) {
-        UUID t = tenant.id();
-        settings.requireCategory(t, record.category(), "category");
-        SubjectRef subject = crypto.subjectRef(t, subjectId);
-        if (crypto.isErased(t, subject)) {
-            throw new SubjectGone();
+    private RecordInfo store(Caller caller, Tenant tenant, String subjectId, NewRecord record, byte[] document,
+            Action action) {
+        Outcome outcome = storeAll(caller, tenant, List.of(new Batched(subjectId, record, document)), action).get(0);
+        if (outcome.refused() != null) {
+            throw outcome.refused();
         }
-        guards.check(Access.of(caller, tenant, action).forPurpose(Inputs.required(record.purpose())).ofSubject(subject)
-                .inCategory(record.category()));
-        UUID id = record.id() != null ? record.id() : UUID.randomUUID();
-        if (record.id() != null && records.exists(t, id)) {
-            throw new RecordIdTaken(id);
-        }
-        Instant now = clock.instant();
-        RecordInfo info = new RecordInfo(id, subject.hmac(), record.category(), Inputs.source(record.source()),
-                record.purpose(), 1, now, caller.actor(), now, caller.actor());
-        records.insert(t, info, crypto.encrypt(t, subject, id, 1, document));
-        log(caller, action, subject.hmac(), id, record.purpose(), "stored");
-        return info;
+        return outcome.stored();
     }
 
     /** One record of a batch for {@link #storeAll}: the customer's subject id, the record, its validated document. */
@@ -131,8 +120,8 @@ public class RecordStore {
     }
 
     /**
-     * Stores a batch of validated records in the current transaction, as {@link #store} does each,
-     * with one query or batched statement per table instead of several per record. A record refused
+     * Stores a batch of validated records in the current transaction, the only path by which records
+     * are created, with one query or batched statement per table instead of several per record. A record refused
      * (category, purpose, erased subject, existing id) costs only itself; the answer is in the order
      * of {@code items}.
      */
@@ -145,10 +134,7 @@ public class RecordStore {
             Batched item = items.get(i);
             try {
                 TenantRecordSettings.requireCategory(categories, item.record().category(), "category");
-                subjects[i] = crypto.subjectRef(t, item.subjectId());
-                if (crypto.isErased(t, subjects[i])) {
-                    throw new SubjectGone();
-                }
+                subjects[i] = crypto.requireLiving(t, crypto.subjectRef(t, item.subjectId()));
                 guards.check(Access.of(caller, tenant, action).forPurpose(Inputs.required(item.record().purpose()))
                         .ofSubject(subjects[i]).inCategory(item.record().category()));
             } catch (ProblemException e) {
@@ -230,10 +216,7 @@ public class RecordStore {
             Tenant tenant = admit(caller, Action.READ);
             return tx.execute(s -> {
                 UUID t = caller.tenantId();
-                SubjectRef subject = crypto.subjectRef(t, subjectId);
-                if (crypto.isErased(t, subject)) {
-                    throw new SubjectGone();
-                }
+                SubjectRef subject = crypto.requireLiving(t, crypto.subjectRef(t, subjectId));
                 long total = records.countOfSubject(t, subject.hmac());
                 if (total == 0) {
                     throw new NotFound("subject");
@@ -269,9 +252,7 @@ public class RecordStore {
                 } catch (NotFound noKeys) {
                     return List.<RevealedRecord>of();
                 }
-                if (crypto.isErased(t, subject)) {
-                    throw new SubjectGone();
-                }
+                crypto.requireLiving(t, subject);
                 List<Records.Row> rows = records.allOfSubject(t, subject.hmac());
                 if (rows.isEmpty()) {
                     return List.<RevealedRecord>of();
@@ -339,11 +320,9 @@ public class RecordStore {
                 Records.Row row = records.findForUpdate(t, recordId).orElseThrow(() -> new NotFound("record"));
                 RecordInfo old = row.info();
                 SubjectRef subject = new SubjectRef(old.subjectRef());
-                if (crypto.isErased(t, subject)) {
-                    throw new SubjectGone();
-                }
+                crypto.requireLiving(t, subject);
                 if (correction.expectedVersion() != null && correction.expectedVersion() != old.version()) {
-                    throw new Conflict("expectedVersion: the record is at version " + old.version());
+                    throw new StaleVersion("expectedVersion", "the record is at version " + old.version(), old.version());
                 }
                 String category = correction.category() != null ? correction.category() : old.category();
                 settings.requireCategory(t, category, "category");
@@ -354,7 +333,7 @@ public class RecordStore {
                 RecordInfo next = new RecordInfo(old.id(), old.subjectRef(), category, old.source(), purpose, version,
                         old.createdAt(), old.createdBy(), clock.instant(), caller.actor());
                 if (!records.replace(t, row, next, crypto.encrypt(t, subject, old.id(), version, document))) {
-                    throw new Conflict("the record was changed meanwhile");
+                    throw new StaleVersion("expectedVersion", "the record was changed meanwhile", null);
                 }
                 log(caller, Action.UPDATE, old.subjectRef(), old.id(), purpose, "version " + version);
                 return next;
@@ -373,9 +352,7 @@ public class RecordStore {
                 Records.Row row = records.find(t, recordId).orElseThrow(() -> new NotFound("record"));
                 RecordInfo info = row.info();
                 SubjectRef subject = new SubjectRef(info.subjectRef());
-                if (crypto.isErased(t, subject)) {
-                    throw new SubjectGone();
-                }
+                crypto.requireLiving(t, subject);
                 guards.check(Access.of(caller, tenant, Action.READ).forPurpose(p).ofSubject(subject).ofRecord(recordId)
                         .inCategory(info.category()));
                 List<RevealedVersion> out = new ArrayList<>();
@@ -435,9 +412,7 @@ public class RecordStore {
         RecordInfo info = row.info();
         SubjectRef subject = new SubjectRef(info.subjectRef());
         UUID t = tenant.id();
-        if (crypto.isErased(t, subject)) {
-            throw new SubjectGone();
-        }
+        crypto.requireLiving(t, subject);
         guards.check(Access.of(caller, tenant, action).forPurpose(purpose).ofSubject(subject).ofRecord(info.id())
                 .inCategory(info.category()));
         String document = crypto.decryptForPurpose(t, subject, info.id(), info.version(), row.payload(),

@@ -301,10 +301,7 @@ public class RecordTransfer {
             Tenant tenant = store.admit(caller, Action.EXPORT);
             UUID t = caller.tenantId();
             SubjectRef subject = tx.execute(s -> {
-                SubjectRef ref = crypto.subjectRef(t, subjectId);
-                if (crypto.isErased(t, ref)) {
-                    throw new SubjectGone();
-                }
+                SubjectRef ref = crypto.requireLiving(t, crypto.subjectRef(t, subjectId));
                 if (!records.subjectHasRecords(t, ref.hmac())) {
                     throw new NotFound("subject");
                 }

@@ -80,10 +80,7 @@ public class SubjectFlags {
     }
 
     private SubjectRef known(UUID t, String subjectId) {
-        SubjectRef subject = crypto.subjectRef(t, subjectId);
-        if (crypto.isErased(t, subject)) {
-            throw new SubjectGone();
-        }
+        SubjectRef subject = crypto.requireLiving(t, crypto.subjectRef(t, subjectId));
         if (!crypto.hasDataKey(t, subject)) {
             throw new NotFound("subject");
         }

@@ -18,7 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import dev.steward.evidence.LogEvent;
 import dev.steward.evidence.SystemLog;
 import dev.steward.platform.Caller;
-import dev.steward.platform.Conflict;
+import dev.steward.platform.NameTaken;
+import dev.steward.platform.StaleVersion;
 import dev.steward.platform.DataScope;
 import dev.steward.platform.InvalidField;
 import dev.steward.platform.NotFound;
@@ -75,12 +76,12 @@ public class TenantRegister {
                 r.contractEnd(), r.fullyManaged(), r.incidentNoticeHours(), countries, now, now, 1);
         return TenantScope.call(DataScope.wholeProvider(), () -> tx.execute(s -> {
             if (tenants.findBySlug(tenant.slug()).isPresent()) {
-                throw new Conflict("slug: a tenant named '" + tenant.slug() + "' exists already");
+                throw new NameTaken("slug", "a tenant named '" + tenant.slug() + "' exists already");
             }
             try {
                 tenants.insert(tenant);
             } catch (DuplicateKeyException e) {
-                throw new Conflict("slug: a tenant named '" + tenant.slug() + "' exists already");
+                throw new NameTaken("slug", "a tenant named '" + tenant.slug() + "' exists already");
             }
             tenants.recordChange(new TenantChange(id, 1, now, actor, "created: " + describe(tenant)));
             log.record(LogEvent.success(id, caller, "tenant.created", "tenant:" + id + "@v1"));
@@ -93,7 +94,7 @@ public class TenantRegister {
         return TenantScope.call(DataScope.wholeProvider(), () -> tx.execute(s -> {
             Tenant old = tenants.find(id).orElseThrow(() -> new NotFound("tenant " + id));
             if (patch.expectedVersion() != null && patch.expectedVersion() != old.version()) {
-                throw new Conflict("version: the tenant was changed meanwhile (now version " + old.version() + ")");
+                throw new StaleVersion("version", "the tenant was changed meanwhile (now version " + old.version() + ")", old.version());
             }
             if (old.isProvider() && patch.state() != null && patch.state() != TenantState.ACTIVE) {
                 throw new InvalidField("state", "the provider tenant cannot be terminated");
@@ -104,7 +105,7 @@ public class TenantRegister {
                 return old;
             }
             if (!tenants.update(updated)) {
-                throw new Conflict("version: the tenant was changed meanwhile");
+                throw new StaleVersion("version", "the tenant was changed meanwhile", null);
             }
             tenants.recordChange(new TenantChange(id, updated.version(), updated.updatedAt(), caller.actor(),
                     String.join("; ", diff)));

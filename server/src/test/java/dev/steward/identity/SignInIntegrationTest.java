@@ -253,10 +253,32 @@ class SignInIntegrationTest {
             var stale = api.patch(admin, "/api/v1/accounts/" + a.id(), Map.of("disabled", false, "displayName", "Stale",
                     "expectedVersion", version));
             assertThat(stale.status()).isEqualTo(409);
-            assertThat(stale.json().get("type").asString()).isEqualTo("urn:steward:problem:conflict");
+            assertThat(stale.json().get("type").asString()).isEqualTo("urn:steward:problem:stale-version");
+            assertThat(stale.json().get("errors").get(0).get("field").asString()).isEqualTo("version");
+            assertThat(stale.json().get("currentVersion").asInt()).isEqualTo(version + 1);
+            assertThat(stale.json().get("detail").asString()).as("consoles show the detail").startsWith("version: ");
             var now = api.get(admin, "/api/v1/accounts/" + a.id()).json();
             assertThat(now.get("disabled").asBoolean()).as("the stale change undid nothing").isTrue();
             assertThat(now.get("displayName").asString()).isEqualTo("Person");
+        }
+
+        @Test
+        void aUsernameTakenInTheTenantIsRefusedNamingTheFieldAndCreatesNothing() {
+            Tenant t = fixtures.tenant();
+            String admin = fixtures.token(t, Role.CUSTOMER_ADMIN);
+            String username = Fixtures.unique("twice");
+            Map<String, Object> body = Map.of("username", username, "displayName", "Twice", "role", "CUSTOMER_USER",
+                    "password", "a sufficiently long passphrase");
+            assertThat(api.post(admin, "/api/v1/accounts", body).status()).isEqualTo(201);
+
+            var again = api.post(admin, "/api/v1/accounts", body);
+            assertThat(again.status()).isEqualTo(409);
+            assertThat(again.json().get("type").asString()).isEqualTo("urn:steward:problem:name-taken");
+            assertThat(again.json().get("errors").get(0).get("field").asString()).isEqualTo("username");
+            assertThat(again.json().get("detail").asString()).startsWith("username: ");
+            long named = api.get(admin, "/api/v1/accounts?size=100").json().get("items").valueStream()
+                    .filter(a -> a.get("username").asString().equals(username)).count();
+            assertThat(named).as("one account of that name").isEqualTo(1);
         }
 
         @Test

@@ -3,6 +3,8 @@ package dev.steward.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -10,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -61,8 +64,32 @@ class JobRunnerIntegrationTest {
         @Autowired
         JdbcClient jdbc;
 
+        private final List<JobRunner> nodes = new ArrayList<>();
+
         JobRunner node(String name, Job... jobs) {
-            return new JobRunner(table, alarm, tx, clock, settings, name, List.of(jobs));
+            return node(name, settings, jobs);
+        }
+
+        JobRunner node(String name, JobSettings with, Job... jobs) {
+            JobRunner runner = new JobRunner(table, alarm, tx, clock, with, name, List.of(jobs));
+            nodes.add(runner);
+            return runner;
+        }
+
+        @AfterEach
+        void stopTheNodesHeartbeats() {
+            nodes.forEach(JobRunner::close);
+        }
+
+        /** Polls the job's row until its lease ends no earlier than {@code atLeast}; the heartbeat renews it by itself. */
+        Instant awaitLeaseUntil(String job, Instant atLeast) throws InterruptedException {
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            Instant until = state(job).leaseUntil();
+            while ((until == null || until.isBefore(atLeast)) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+                until = state(job).leaseUntil();
+            }
+            return until;
         }
 
         JobState state(String job) {
@@ -128,6 +155,8 @@ class JobRunnerIntegrationTest {
 
         @Test
         void theLeaseOfANodeThatDiedMidRunIsTakenOverWhenItExpires() {
+            assertThat(settings.lease()).as("a dead node's job waits a minute, not ten").isEqualTo(Duration.ofMinutes(1));
+            assertThat(settings.heartbeat()).as("renewed every third of the lease").isEqualTo(Duration.ofSeconds(20));
             String name = Fixtures.unique("test.orphan");
             AtomicInteger runs = new AtomicInteger();
             Job job = Job.of(name, EVERY, runs::incrementAndGet);
@@ -149,6 +178,90 @@ class JobRunnerIntegrationTest {
                     false, "late").isPresent()));
             assertThat(lateWrite).as("a node that lost its lease records nothing").isFalse();
             assertThat(state(name).lastOutcome()).isEqualTo("ok");
+        }
+
+        @Test
+        void aRunningJobsLeaseIsRenewedSoARunLongerThanTheLeaseIsNeverRunTwiceAtOnce() throws Exception {
+            String name = Fixtures.unique("test.long");
+            CountDownLatch started = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            AtomicInteger runs = new AtomicInteger();
+            Job job = Job.of(name, EVERY, () -> {
+                runs.incrementAndGet();
+                started.countDown();
+                try {
+                    release.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            // The default lease on the test clock; the beats' wall-clock rhythm quick, so the test need not wait 20 s.
+            JobRunner a = node("node-a", new JobSettings(settings.lease(), Duration.ofMillis(50), settings.alertAfter()), job);
+            JobRunner b = node("node-b", job);
+            a.runDueJobs();
+            clock.advance(EVERY.plusSeconds(1));
+
+            CompletableFuture<List<String>> onA = CompletableFuture.supplyAsync(a::runDueJobs);
+            assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+            Instant firstEnd = state(name).leaseUntil();
+            // Three times two-thirds of a lease: twice as long as the lease first taken, which alone would have run out.
+            for (int i = 1; i <= 3; i++) {
+                clock.advance(settings.lease().multipliedBy(2).dividedBy(3));
+                Instant due = clock.instant().plus(settings.lease());
+                assertThat(awaitLeaseUntil(name, due)).as("renewed to a lease from now, beat " + i).isAfterOrEqualTo(due);
+                assertThat(state(name).leaseOwner()).startsWith("node-a/");
+                assertThat(b.runDueJobs()).as("node-a still holds its renewed lease, beat " + i).isEmpty();
+            }
+            assertThat(clock.instant()).as("the first lease is long over").isAfter(firstEnd.plus(settings.lease().dividedBy(2)));
+
+            release.countDown();
+            assertThat(onA.get(30, TimeUnit.SECONDS)).containsExactly(name);
+            assertThat(runs).as("never run twice at once").hasValue(1);
+            JobState s = state(name);
+            assertThat(s.lastOutcome()).as("node-a's lease was still its own: the run is recorded").isEqualTo("ok");
+            assertThat(s.leaseOwner()).isNull();
+        }
+
+        @Test
+        void aNodeThatStopsRenewingLosesTheJobOneLeaseLaterAndRecordsNothing() throws Exception {
+            String name = Fixtures.unique("test.stalled");
+            CountDownLatch started = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            AtomicInteger runs = new AtomicInteger();
+            Job job = Job.of(name, EVERY, () -> {
+                if (runs.incrementAndGet() == 1) {
+                    started.countDown();
+                    try {
+                        release.await(60, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            });
+            JobRunner a = node("node-a", new JobSettings(settings.lease(), Duration.ofMillis(50), settings.alertAfter()), job);
+            JobRunner b = node("node-b", job);
+            a.runDueJobs();
+            clock.advance(EVERY.plusSeconds(1));
+            CompletableFuture<List<String>> onA = CompletableFuture.supplyAsync(a::runDueJobs);
+            assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+            clock.advance(settings.lease().dividedBy(2));
+            awaitLeaseUntil(name, clock.instant().plus(settings.lease()));
+
+            // node-a stops beating (it froze, or lost the database) while its job still runs.
+            a.close();
+            Instant lastBeat = state(name).leaseUntil();
+            clock.advance(Duration.between(clock.instant(), lastBeat).minusSeconds(5));
+            assertThat(b.runDueJobs()).as("the last renewed lease still holds").isEmpty();
+            clock.advance(Duration.ofSeconds(6));
+            assertThat(b.runDueJobs()).as("one lease after the last beat, node-b takes over").containsExactly(name);
+            assertThat(runs).hasValue(2);
+            assertThat(state(name).lastOutcome()).isEqualTo("ok");
+            Instant recorded = state(name).lastFinishedAt();
+
+            release.countDown();
+            assertThat(onA.get(30, TimeUnit.SECONDS)).containsExactly(name);
+            assertThat(state(name).lastFinishedAt()).as("node-a lost its lease: its late outcome is not recorded")
+                    .isEqualTo(recorded);
         }
 
         @Test

@@ -226,8 +226,10 @@ class NoticeDeliveryIntegrationTest {
             Response replayed = api.post(operator, "/api/v1/notice-deliveries/" + t.id() + "/" + deliveryId + "/replay", null);
             assertThat(replayed.status()).as(replayed.body()).isEqualTo(200);
             assertThat(replayed.json().get("state").asString()).isEqualTo("PENDING");
-            assertThat(api.post(operator, "/api/v1/notice-deliveries/" + t.id() + "/" + deliveryId + "/replay", null).status())
-                    .as("only a parked delivery replays").isEqualTo(409);
+            Response twice = api.post(operator, "/api/v1/notice-deliveries/" + t.id() + "/" + deliveryId + "/replay", null);
+            assertThat(twice.status()).as("only a parked delivery replays").isEqualTo(409);
+            assertThat(twice.json().get("type").asString()).isEqualTo("urn:steward:problem:delivery-not-parked");
+            assertThat(twice.json().get("state").asString()).isEqualTo("PENDING");
             deliveryJob.run();
 
             assertThat(only(status(t, id), Channel.WEBHOOK).state()).isEqualTo(DeliveryState.DELIVERED);
@@ -321,8 +323,11 @@ class NoticeDeliveryIntegrationTest {
             assertThat(api.get(admin, "/api/v1/notices/contacts").json().get("items")).isEmpty();
             assertThat(api.get(admin, "/api/v1/notices/webhooks").json().get("items")).isEmpty();
             addContact(admin, "LEGAL", "legal@example.com");
-            assertThat(api.post(admin, "/api/v1/notices/contacts", Map.of("kind", "LEGAL", "email", "legal@example.com"))
-                    .status()).as("the same contact twice").isEqualTo(409);
+            Response twice = api.post(admin, "/api/v1/notices/contacts", Map.of("kind", "LEGAL", "email", "legal@example.com"));
+            assertThat(twice.status()).as("the same contact twice").isEqualTo(409);
+            assertThat(twice.json().get("type").asString()).isEqualTo("urn:steward:problem:contact-exists");
+            assertThat(twice.json().get("errors").get(0).get("field").asString()).isEqualTo("email");
+            assertThat(api.get(admin, "/api/v1/notices/contacts").json().get("items")).hasSize(1);
             assertThat(api.get(fixtures.token(t, Role.CUSTOMER_USER), "/api/v1/notices/contacts").status())
                     .as("a customer user does not manage contacts").isEqualTo(403);
         }

@@ -98,6 +98,9 @@ class RecordApiIntegrationTest {
             Response stale = api.send(token, "PUT", "/api/v1/records/" + id,
                     Map.of("document", Map.of("email", "x@example.com"), "expectedVersion", 1), Map.of());
             assertThat(stale.status()).isEqualTo(409);
+            assertThat(stale.json().get("type").asString()).isEqualTo("urn:steward:problem:stale-version");
+            assertThat(stale.json().get("errors").get(0).get("field").asString()).isEqualTo("expectedVersion");
+            assertThat(stale.json().get("currentVersion").asInt()).isEqualTo(2);
 
             JsonNode versions = api.get(token, "/api/v1/records/" + id + "/versions" + PURPOSE).json();
             assertThat(versions.size()).isEqualTo(2);

@@ -65,6 +65,14 @@ class TenantApiIntegrationTest {
             Response changes = api.get(op, "/api/v1/tenants/" + id + "/changes");
             assertThat(changes.json().get(0).get("summary").asString()).startsWith("created: slug=" + slug);
             assertThat(changes.json().get(0).get("actor").asString()).startsWith("token:");
+
+            long rows = tenantRows();
+            Response again = api.post(op, "/api/v1/tenants", tenantBody(slug));
+            assertThat(again.status()).isEqualTo(409);
+            assertThat(again.json().get("type").asString()).isEqualTo("urn:steward:problem:name-taken");
+            assertThat(again.json().get("errors").get(0).get("field").asString()).isEqualTo("slug");
+            assertThat(again.json().get("detail").asString()).startsWith("slug: ");
+            assertThat(tenantRows()).as("the second tenant of that slug is not created").isEqualTo(rows);
         }
 
         @Test
@@ -82,6 +90,10 @@ class TenantApiIntegrationTest {
 
             Response stale = api.patch(op, "/api/v1/tenants/" + id, Map.of("name", "Other", "expectedVersion", 1));
             assertThat(stale.status()).isEqualTo(409);
+            assertThat(stale.json().get("type").asString()).isEqualTo("urn:steward:problem:stale-version");
+            assertThat(stale.json().get("errors").get(0).get("field").asString()).isEqualTo("version");
+            assertThat(stale.json().get("currentVersion").asInt()).isEqualTo(2);
+            assertThat(stale.json().get("detail").asString()).startsWith("version: ");
             assertThat(api.get(op, "/api/v1/tenants/" + id).json().get("name").asString()).isEqualTo("Acme d.o.o.");
         }
 

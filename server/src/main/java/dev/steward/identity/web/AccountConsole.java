@@ -16,7 +16,7 @@ import dev.steward.identity.AccountPatch;
 import dev.steward.identity.NewAccount;
 import dev.steward.identity.SignInPolicies;
 import dev.steward.platform.Callers;
-import dev.steward.platform.Conflict;
+import dev.steward.platform.NameTaken;
 import dev.steward.platform.ConsolePage;
 import dev.steward.platform.InvalidField;
 import dev.steward.platform.PageRequest;
@@ -67,7 +67,7 @@ class AccountConsole implements ConsolePage {
         try {
             directory.create(caller, caller.tenantId(), new NewAccount(username, displayName, role, password));
             return "redirect:/console/accounts?created=" + username;
-        } catch (InvalidField | Conflict e) {
+        } catch (InvalidField | NameTaken e) {
             model.addAttribute("error", e.getMessage());
             return list(model);
         }

@@ -19,7 +19,7 @@ import dev.steward.identity.Invitations;
 import dev.steward.identity.Totp;
 import dev.steward.platform.ConsolePage;
 import dev.steward.platform.InvalidField;
-import dev.steward.platform.Conflict;
+import dev.steward.platform.NameTaken;
 import dev.steward.tenancy.TenantRegister;
 
 /**
@@ -95,7 +95,7 @@ class InvitationPage implements ConsolePage {
             model.addAttribute("username", account.username());
             model.addAttribute("organisation", tenants.find(account.tenantId()).map(t -> t.slug()).orElse(""));
             return "invite";
-        } catch (InvalidField | Conflict e) {
+        } catch (InvalidField | NameTaken e) {
             response.setStatus(400);
             model.addAttribute("error", e.getMessage());
             return form(token, request, response, model);

@@ -10,7 +10,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import dev.steward.notices.ContactExists;
 import dev.steward.notices.ContactKind;
+import dev.steward.notices.DeliveryNotParked;
 import dev.steward.notices.Contacts;
 import dev.steward.notices.NoticeDeliveries;
 import dev.steward.notices.NoticePermissions;
@@ -57,7 +59,7 @@ class NoticesConsole implements ConsolePage {
         try {
             contacts.add(Callers.current(), kind, email);
             model.addAttribute("done", "Contact added.");
-        } catch (InvalidField | dev.steward.platform.Conflict e) {
+        } catch (InvalidField | ContactExists e) {
             model.addAttribute("error", e.getMessage());
         }
         return page(model);
@@ -113,7 +115,7 @@ class NoticesConsole implements ConsolePage {
         try {
             deliveries.replay(Callers.current(), tenantId, deliveryId);
             model.addAttribute("done", "Delivery " + deliveryId + " replayed: it is due now.");
-        } catch (dev.steward.platform.Conflict e) {
+        } catch (DeliveryNotParked e) {
             model.addAttribute("error", e.getMessage());
         }
         return parked(model);

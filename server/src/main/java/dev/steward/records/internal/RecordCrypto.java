@@ -63,8 +63,24 @@ public class RecordCrypto {
         keys.createTenantKeys(tx(), new TenantId(tenant));
     }
 
+    /**
+     * Whether the erasure journal holds the subject's erasure. Reads that span subjects use it to
+     * leave out the rows still awaiting the purge; an access to one subject asks {@link #requireLiving}.
+     */
     public boolean isErased(UUID tenant, SubjectRef subject) {
         return keys.journal().isErased(new TenantId(tenant), subject);
+    }
+
+    /**
+     * The one place an access to one subject is refused because the subject was erased: the subject,
+     * or {@link SubjectGone} (410) if the erasure journal holds its erasure, also while its rows still
+     * wait for the purge. (Encryption and decryption answer the same once the key is destroyed.)
+     */
+    public SubjectRef requireLiving(UUID tenant, SubjectRef subject) {
+        if (isErased(tenant, subject)) {
+            throw new SubjectGone();
+        }
+        return subject;
     }
 
     public boolean hasDataKey(UUID tenant, SubjectRef subject) {

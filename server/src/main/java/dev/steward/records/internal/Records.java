@@ -46,14 +46,7 @@ public class Records {
         this.jdbc = jdbc;
     }
 
-    public void insert(UUID tenant, RecordInfo r, byte[] payload) {
-        jdbc.sql("INSERT INTO records (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")
-                .params(tenant, r.id(), r.subjectRef(), r.category(), r.source().name(), r.purpose().name(), r.version(),
-                        payload, utc(r.createdAt()), r.createdBy(), utc(r.updatedAt()), r.updatedBy())
-                .update();
-    }
-
-    /** A new record and its payload, for {@link #insertAll}. */
+    /** A new record and its payload, for {@link #insertAll} (the one insert of new records). */
     public record NewRow(RecordInfo info, byte[] payload) {
     }
 
@@ -82,11 +75,6 @@ public class Records {
         String marks = String.join(",", Collections.nCopies(recordIds.size(), "?"));
         return new HashSet<>(jdbc.sql("SELECT record_id FROM records WHERE tenant_id = ? AND record_id IN (" + marks + ")")
                 .params(params).query(UUID.class).list());
-    }
-
-    public boolean exists(UUID tenant, UUID recordId) {
-        return jdbc.sql("SELECT COUNT(*) FROM records WHERE tenant_id = ? AND record_id = ?").params(tenant, recordId)
-                .query(Long.class).single() > 0;
     }
 
     public Optional<Row> find(UUID tenant, UUID recordId) {

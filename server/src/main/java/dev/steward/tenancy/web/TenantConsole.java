@@ -51,7 +51,7 @@ class TenantConsole implements ConsolePage {
                     date("contractEnd", contractEnd), fullyManaged, number("incidentNoticeHours", incidentNoticeHours),
                     countries(storageCountries)));
             return "redirect:/console/tenants/" + t.id() + "?created";
-        } catch (InvalidField | dev.steward.platform.Conflict e) {
+        } catch (InvalidField | dev.steward.platform.NameTaken e) {
             model.addAttribute("error", e.getMessage());
             return list(null, model);
         }
@@ -76,7 +76,7 @@ class TenantConsole implements ConsolePage {
             register.change(Callers.current(), tenantId, new TenantPatch(name, state, null, date("contractEnd", contractEnd),
                     fullyManaged, number("incidentNoticeHours", incidentNoticeHours), countries(storageCountries), version));
             return "redirect:/console/tenants/" + tenantId + "?saved";
-        } catch (InvalidField | dev.steward.platform.Conflict e) {
+        } catch (InvalidField | dev.steward.platform.StaleVersion e) {
             model.addAttribute("error", e.getMessage());
             return show(tenantId, model);
         }

@@ -102,8 +102,8 @@ public class Notices {
         UUID tenant = notice.tenantId();
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
-        rows.insertNotice(tenant, id, notice.topic(), cut(notice.subject(), 200), cut(notice.body(), 4000), now);
-        UUID delivery = rows.insertDelivery(tenant, id, Channel.EMAIL, notice.address(), DeliveryState.PENDING, now);
+        UUID delivery = rows.insertPersonNotice(tenant, id, notice.topic(), cut(notice.subject(), 200), notice.address(),
+                cut(notice.body(), 4000), now);
         log.record(LogEvent.success(tenant, null, "notice.created", "notice:" + id + "/" + notice.topic()
                 + "/person/delivery:" + delivery));
         return id;

@@ -26,6 +26,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
+import dev.steward.notices.internal.PersonNoticeSeal;
 import dev.steward.platform.DataScope;
 import dev.steward.platform.Role;
 import dev.steward.platform.TenantScope;
@@ -112,6 +113,8 @@ class RecordCanaryIntegrationTest {
             String canary = "Canary" + UUID.randomUUID().toString().replace("-", "");
             String correctedCanary = "Corrected" + UUID.randomUUID().toString().replace("-", "");
             String importedCanary = "Imported" + UUID.randomUUID().toString().replace("-", "");
+            // the requesters' and complainants' address: it is in the notices sent to them, sealed in the outbox
+            String address = "mail" + UUID.randomUUID().toString().replace("-", "") + "@example.org";
             String subjectCanary = "Subject" + UUID.randomUUID().toString().replace("-", "");
             Tenant tenant = fixtures.tenant();
             String token = fixtures.token(tenant, Role.CUSTOMER_ADMIN);
@@ -156,16 +159,16 @@ class RecordCanaryIntegrationTest {
             assertThat(malformed.body()).doesNotContain(canary);
             // a data-subject request and a self-service form carry the requester's words: sealed, like records
             assertThat(api.post(token, "/api/v1/rights/requests", Map.of("type", "access", "subjectId", subjectCanary,
-                    "channel", "letter", "requester", Map.of("name", canary, "email", "canary@example.org"),
+                    "channel", "letter", "requester", Map.of("name", canary, "email", address),
                     "details", canary)).status()).isEqualTo(201);
-            selfService.submit(tenant.slug(), "192.0.2.1", "erasure", canary, "canary@example.org", canary);
+            selfService.submit(tenant.slug(), "192.0.2.1", "erasure", canary, address, canary);
             // a complaint carries the complainant's name and words, and its notes: sealed per complaint
             Response complaint = api.post(token, "/api/v1/complaints", Map.of("channel", "post", "complainant",
                     Map.of("name", canary), "text", canary));
             assertThat(complaint.status()).as(complaint.body()).isEqualTo(201);
             assertThat(api.post(token, "/api/v1/complaints/" + complaint.json().get("id").asString() + "/notes",
                     Map.of("note", canary)).status()).isEqualTo(200);
-            complaintForm.submit(tenant.slug(), "192.0.2.2", canary, "canary@example.org", canary);
+            complaintForm.submit(tenant.slug(), "192.0.2.2", canary, address, canary);
             // an erased subject of its own, so the purge has something to log
             String other = Fixtures.unique("erased");
             api.post(token, "/api/v1/subjects/" + other + "/records", Map.of("category", "usage", "purpose", "contract",
@@ -173,9 +176,14 @@ class RecordCanaryIntegrationTest {
             assertThat(api.delete(token, "/api/v1/subjects/" + other).status()).isEqualTo(200);
             assertThat(erasure.purgeErased()).isPositive();
 
+            assertThat(TenantScope.call(DataScope.tenant(tenant.id()), () -> jdbc.sql("SELECT COUNT(*) FROM"
+                    + " notice_deliveries WHERE tenant_id = ? AND recipient = ? AND sealed_recipient IS NOT NULL")
+                    .params(tenant.id(), PersonNoticeSeal.PLACEHOLDER).query(Long.class).single()))
+                    .as("positive control: the requesters were written to, and the outbox holds those emails")
+                    .isGreaterThanOrEqualTo(3);
             List<String> needles = new ArrayList<>();
             for (String value : List.of(canary, correctedCanary, importedCanary, subjectCanary, tokenSecret,
-                    downloadToken)) {
+                    downloadToken, address)) {
                 needles.addAll(forms(value));
             }
             List<String> found = new ArrayList<>();

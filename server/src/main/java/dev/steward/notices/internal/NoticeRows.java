@@ -18,7 +18,11 @@ import dev.steward.notices.Delivery;
 import dev.steward.notices.DeliveryState;
 import dev.steward.notices.Topic;
 
-/** The outbox: notices and their deliveries. Every query names its tenant except the due scan, which returns keys only. */
+/**
+ * The outbox: notices and their deliveries. Every query names its tenant except the due scan, which returns keys
+ * only. A notice to one person keeps that person's address and its body sealed ({@link PersonNoticeSeal}): they are
+ * opened only for {@link #outgoing sending}, every view shows the placeholder, and both are emptied on delivery.
+ */
 @Repository
 public class NoticeRows {
 
@@ -34,9 +38,24 @@ public class NoticeRows {
             + "next_attempt_at, last_error, delivered_at FROM notice_deliveries ";
 
     private final JdbcClient jdbc;
+    private final PersonNoticeSeal seal;
 
-    NoticeRows(JdbcClient jdbc) {
+    NoticeRows(JdbcClient jdbc, PersonNoticeSeal seal) {
         this.jdbc = jdbc;
+        this.seal = seal;
+    }
+
+    /** A notice to one person and its one email delivery, the address and the body sealed; returns the delivery. */
+    public UUID insertPersonNotice(UUID tenantId, UUID id, Topic topic, String subject, String address, String body,
+            Instant at) {
+        jdbc.sql("INSERT INTO notices (tenant_id, notice_id, topic, subject, body, sealed_body, created_at)"
+                + " VALUES (?,?,?,?,?,?,?)")
+                .params(tenantId, id, topic.name(), subject, PersonNoticeSeal.PLACEHOLDER,
+                        seal.sealBody(tenantId, id, body), utc(at)).update();
+        UUID delivery = insertDelivery(tenantId, id, Channel.EMAIL, PersonNoticeSeal.PLACEHOLDER, DeliveryState.PENDING, at);
+        jdbc.sql("UPDATE notice_deliveries SET sealed_recipient = ? WHERE tenant_id = ? AND delivery_id = ?")
+                .params(seal.sealRecipient(tenantId, id, address), tenantId, delivery).update();
+        return delivery;
     }
 
     public void insertNotice(UUID tenantId, UUID id, Topic topic, String subject, String body, Instant at) {
@@ -68,20 +87,47 @@ public class NoticeRows {
 
     public Optional<Outgoing> outgoing(UUID tenantId, UUID deliveryId) {
         return jdbc.sql("SELECT d.tenant_id, d.delivery_id, d.notice_id, d.channel, d.recipient, d.state, d.attempts, "
-                + "d.next_attempt_at, d.last_error, d.delivered_at, n.topic, n.subject, n.body, n.created_at "
+                + "d.next_attempt_at, d.last_error, d.delivered_at, n.topic, n.subject, n.body, n.created_at, "
+                + "d.sealed_recipient, n.sealed_body "
                 + "FROM notice_deliveries d JOIN notices n ON n.tenant_id = d.tenant_id AND n.notice_id = d.notice_id "
                 + "WHERE d.tenant_id = ? AND d.delivery_id = ?")
                 .params(tenantId, deliveryId)
-                .query((rs, n) -> new Outgoing(delivery(rs), Topic.valueOf(rs.getString(11)), rs.getString(12),
-                        rs.getString(13), instant(rs, 14)))
+                .query((rs, n) -> opened(delivery(rs), Topic.valueOf(rs.getString(11)), rs.getString(12),
+                        rs.getString(13), instant(rs, 14), rs.getBytes(15), rs.getBytes(16)))
                 .optional();
     }
 
-    /** Records a successful attempt; only a delivery still pending counts it (a replayed duplicate changes nothing). */
+    private Outgoing opened(Delivery d, Topic topic, String subject, String body, Instant createdAt,
+            byte[] sealedRecipient, byte[] sealedBody) {
+        if (sealedRecipient == null || sealedBody == null) {
+            // not a person notice, or one delivered already (its content emptied then, and it is not sent again)
+            return new Outgoing(d, topic, subject, body, createdAt);
+        }
+        Delivery toPerson = new Delivery(d.tenantId(), d.id(), d.noticeId(), d.channel(),
+                seal.openRecipient(d.tenantId(), d.noticeId(), sealedRecipient), d.state(), d.attempts(),
+                d.nextAttemptAt(), d.lastError(), d.deliveredAt());
+        return new Outgoing(toPerson, topic, subject, seal.openBody(d.tenantId(), d.noticeId(), sealedBody), createdAt);
+    }
+
+    /**
+     * Records a successful attempt; only a delivery still pending counts it (a replayed duplicate changes nothing).
+     * A person notice's sealed address and body are emptied with it: what was told is the acting feature's record.
+     */
     public boolean delivered(UUID tenantId, UUID deliveryId, int attempts, Instant at) {
-        return jdbc.sql("UPDATE notice_deliveries SET state = 'DELIVERED', attempts = ?, delivered_at = ?, next_attempt_at = NULL, "
-                + "last_error = NULL WHERE tenant_id = ? AND delivery_id = ? AND state = 'PENDING'")
+        boolean counted = jdbc.sql("UPDATE notice_deliveries SET state = 'DELIVERED', attempts = ?, delivered_at = ?,"
+                + " next_attempt_at = NULL, last_error = NULL, sealed_recipient = NULL"
+                + " WHERE tenant_id = ? AND delivery_id = ? AND state = 'PENDING'")
                 .params(attempts, utc(at), tenantId, deliveryId).update() == 1;
+        if (counted) {
+            jdbc.sql("UPDATE notices SET sealed_body = NULL WHERE tenant_id = ? AND sealed_body IS NOT NULL"
+                    + " AND notice_id = ?").params(tenantId, noticeOf(tenantId, deliveryId)).update();
+        }
+        return counted;
+    }
+
+    private UUID noticeOf(UUID tenantId, UUID deliveryId) {
+        return jdbc.sql("SELECT notice_id FROM notice_deliveries WHERE tenant_id = ? AND delivery_id = ?")
+                .params(tenantId, deliveryId).query(UUID.class).single();
     }
 
     /** Records a failed attempt: retried at {@code next}, or parked when {@code next} is null. */

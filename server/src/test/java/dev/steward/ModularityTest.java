@@ -61,6 +61,14 @@ class ModularityTest {
     }
 
     @Test
+    void theEntriesOfACanvasCellAreSortedAndTheCellKeepsItsBar() {
+        String a = "|Events listened to\n|* `d.s.t.TenantDeleted` (async) \n* `d.s.t.TenantDeactivated` (async) \n|===";
+        String b = "|Events listened to\n|* `d.s.t.TenantDeactivated` (async) \n* `d.s.t.TenantDeleted` (async) \n|===";
+
+        assertThat(stable(a)).isEqualTo(stable(b)).isEqualTo(b);
+    }
+
+    @Test
     void relationsAreSortedAndTheRestKeepsItsPlace() {
         String a = "@startuml\nRel(B, A, \"uses\")\nRel(A, B, \"uses\")\n\nSHOW_LEGEND(true)\n@enduml";
         String b = "@startuml\nRel(A, B, \"uses\")\nRel(B, A, \"uses\")\n\nSHOW_LEGEND(true)\n@enduml";
@@ -115,24 +123,50 @@ class ModularityTest {
     }
 
     /**
-     * The Documenter lists relations in the order of a hash-based collection, which differed between
-     * runs: each run of consecutive {@code Rel(} lines is sorted, everything else stays where it is.
+     * The Documenter lists relations, and the entries of a canvas cell (events listened to, beans...), in
+     * the order of a hash-based collection, which differed between runs: each run of consecutive
+     * {@code Rel(} lines, and each cell's list ({@code |* a} then {@code * b} lines), is sorted; everything
+     * else stays where it is.
      */
     static String stable(String content) {
         List<String> out = new ArrayList<>();
         List<String> relations = new ArrayList<>();
+        List<String> cell = new ArrayList<>();
         for (String line : content.split("\\R", -1)) {
             if (line.startsWith("Rel(")) {
                 relations.add(line);
                 continue;
             }
-            relations.sort(null);
-            out.addAll(relations);
-            relations.clear();
+            flushSorted(relations, out);
+            if (line.startsWith("|* ") || (!cell.isEmpty() && line.startsWith("* "))) {
+                if (line.startsWith("|* ")) {
+                    flushCell(cell, out);
+                }
+                cell.add(line.startsWith("|") ? line.substring(1) : line);
+                continue;
+            }
+            flushCell(cell, out);
             out.add(line);
         }
-        relations.sort(null);
-        out.addAll(relations);
+        flushSorted(relations, out);
+        flushCell(cell, out);
         return String.join("\n", out);
+    }
+
+    private static void flushSorted(List<String> lines, List<String> out) {
+        lines.sort(null);
+        out.addAll(lines);
+        lines.clear();
+    }
+
+    /** A cell's entries sorted, the first one carrying the cell's {@code |} again. */
+    private static void flushCell(List<String> entries, List<String> out) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        entries.sort(null);
+        out.add("|" + entries.getFirst());
+        out.addAll(entries.subList(1, entries.size()));
+        entries.clear();
     }
 }

@@ -312,7 +312,8 @@ public class Complaints {
 
     private Complaint view(ComplaintRow r, Instant now) {
         UUID t = r.tenantId();
-        Personal p = personal(r);
+        // a retired file shows its skeleton: who, what and the answer are gone with its key
+        Personal p = r.retired() ? new Personal(new Complainant(null, null), null) : personal(r);
         List<ComplaintEntry> history = rows.steps(t, r.id()).stream().map(st -> new ComplaintEntry(st.step(),
                 st.state(), st.at(), st.actor(), seal.openNote(t, r.id(), st.note()))).toList();
         return new Complaint(r.id(), t, r.channel(), r.state(), r.receivedAt(), clockOf(r, now), r.assignedRole(),

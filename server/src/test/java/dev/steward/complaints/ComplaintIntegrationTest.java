@@ -274,6 +274,51 @@ class ComplaintIntegrationTest {
         }
 
         @Test
+        void aFinishedComplaintsFileIsRetiredAfterItsRetentionAndItsSkeletonStays() {
+            Desk d = desk();
+            String id = created(record(d, Fixtures.unique("ret") + "@example.org"));
+            assertThat(step(d.admin(), id, "notes", with("note", "called the customer")).status()).isEqualTo(200);
+            assertThat(step(d.compliance(), id, "withdrawal", with("note", "by phone")).status()).isEqualTo(200);
+            String open = created(record(d, Fixtures.unique("open") + "@example.org"));
+            Job retention = jobs.stream().filter(j -> j.name().equals("complaints.retire-finished-complaints"))
+                    .findFirst().orElseThrow();
+
+            clock.advance(Duration.ofDays(3 * 365 - 2));
+            retention.run();
+            String compliance = fixtures.token(fixtures.provider(), Role.COMPLIANCE);
+            assertThat(api.get(compliance, COMPLAINTS + "/" + id).json().get("complainant").get("name").asString())
+                    .as("within its retention").isEqualTo("Cleo Complainer");
+
+            clock.advance(Duration.ofDays(4));
+            retention.run();
+            compliance = fixtures.token(fixtures.provider(), Role.COMPLIANCE);
+            Response retired = api.get(compliance, COMPLAINTS + "/" + id);
+            assertThat(retired.status()).as(retired.body()).isEqualTo(200);
+            assertThat(retired.json().get("state").asString()).isEqualTo("WITHDRAWN");
+            assertThat(absent(retired.json().get("complainant"), "name")).isTrue();
+            assertThat(absent(retired.json().get("complainant"), "email")).isTrue();
+            assertThat(absent(retired.json(), "text")).isTrue();
+            List<String> notes = new ArrayList<>();
+            retired.json().get("history").forEach(h -> notes.add(absent(h, "note") ? null : h.get("note").asString()));
+            assertThat(notes).as("the skeleton keeps the steps, not their notes").hasSize(3).containsOnlyNulls();
+            assertThat(count("SELECT COUNT(*) FROM complaints WHERE tenant_id = ? AND complaint_id = ?"
+                    + " AND complainant_key IS NULL AND response IS NULL AND OCTET_LENGTH(personal) = 0",
+                    d.tenant().id(), UUID.fromString(id))).isEqualTo(1);
+            assertThat(count("SELECT COUNT(*) FROM evidence_index WHERE tenant_id = ? AND action ="
+                    + " 'complaints.complaint.retired' AND object_ref = ?", d.tenant().id(), "complaint:" + id))
+                    .isEqualTo(1);
+            assertThat(api.get(compliance, COMPLAINTS + "/" + open).json().get("complainant").get("name").asString())
+                    .as("an open complaint is never retired").isEqualTo("Cleo Complainer");
+            retention.run();
+            assertThat(count("SELECT COUNT(*) FROM evidence_index WHERE tenant_id = ? AND action ="
+                    + " 'complaints.complaint.retired'", d.tenant().id())).as("retired once").isEqualTo(1);
+        }
+
+        private static boolean absent(JsonNode node, String field) {
+            return node == null || !node.has(field) || node.get(field).isNull();
+        }
+
+        @Test
         void complianceRecordsForANamedTenantAndBadInputNamesTheFieldAndChangesNothing() {
             Desk d = desk();
             Response forTenant = api.post(d.compliance(), COMPLAINTS, Map.of("channel", "post", "tenantId",

@@ -17,6 +17,11 @@ public record ComplaintRow(UUID tenantId, UUID id, ComplaintState state, Complai
         Instant dueAt, LocalDate lastDay, String assignedRole, String assignee, String complainantKey,
         byte[] personal, ComplaintOutcome outcome, byte[] response, Instant answeredAt, int version) {
 
+    /** Its file retired at the end of its retention: the key destroyed, the sealed columns emptied. */
+    public boolean retired() {
+        return personal.length == 0;
+    }
+
     /** This row moved on by one step: the next state, one version later. */
     public ComplaintRow next(ComplaintState state) {
         return new ComplaintRow(tenantId, id, state, channel, receivedAt, dueAt, lastDay, assignedRole, assignee,

@@ -82,6 +82,25 @@ public class ComplaintRows {
                 + URGENT_FIRST + " LIMIT ?").param(limit).query(ComplaintRows::row).list();
     }
 
+    /** Closed or withdrawn complaints answered before {@code cutoff} whose file is not retired yet, oldest first. */
+    public List<ComplaintRow> finishedBefore(Instant cutoff, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM complaints WHERE answered_at < ? AND OCTET_LENGTH(personal) > 0"
+                + " AND state IN (?, ?) ORDER BY answered_at LIMIT ?")
+                .params(utc(cutoff), ComplaintState.CLOSED.name(), ComplaintState.WITHDRAWN.name(), limit)
+                .query(ComplaintRows::row).list();
+    }
+
+    /**
+     * Empties a complaint's sealed columns and its address pseudonym (its key is destroyed in the same
+     * transaction); states, dates, steps, actors, outcome and links stay.
+     */
+    public void retire(UUID tenant, UUID complaint, Instant now) {
+        jdbc.sql("UPDATE complaints SET personal = ?, response = NULL, complainant_key = NULL, updated_at = ?"
+                + " WHERE tenant_id = ? AND complaint_id = ?").params(new byte[0], utc(now), tenant, complaint).update();
+        jdbc.sql("UPDATE complaint_steps SET note = NULL WHERE tenant_id = ? AND complaint_id = ?")
+                .params(tenant, complaint).update();
+    }
+
     /** Complaints received through the web form with this address since {@code since}: a mailbox is not flooded. */
     public int formComplaintsFrom(UUID tenant, String complainantKey, Instant since) {
         return jdbc.sql("SELECT COUNT(*) FROM complaints WHERE tenant_id = ? AND complainant_key = ? AND received_at > ?"

@@ -69,6 +69,11 @@ public class ComplaintSeal {
         return openText(binding(tenant, complaint, "complaint_steps.note"), sealed);
     }
 
+    /** Destroys the complaint's key: its sealed personal data, response and notes can never be opened again. */
+    public void destroy(UUID tenant, UUID complaint) {
+        keyring.destroy(tenant, keyring.ref(tenant, NAMESPACE + "complaint/" + complaint));
+    }
+
     /** The pseudonym of an address (case-insensitive), in this feature's namespace: no records pseudonym. */
     public String complainantKey(UUID tenant, String email) {
         return email == null ? null : keyring.ref(tenant, NAMESPACE + "email/" + email.toLowerCase(Locale.ROOT)).hmac();

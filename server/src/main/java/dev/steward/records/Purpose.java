@@ -33,8 +33,9 @@ public record Purpose(String name) {
     }
 
     /**
-     * The purpose a caller named in {@code field}: {@link PurposeNotAllowed} when it is missing,
-     * {@link InvalidField} when it is not a purpose name at all. Both name the field.
+     * The purpose a caller named in {@code field}: {@link PurposeNotAllowed} when it is missing or the
+     * platform's own {@link #SUBJECT_RIGHTS}, {@link InvalidField} when it is not a purpose name at all.
+     * All name the field.
      */
     public static Purpose named(String raw, String field) {
         if (raw == null || raw.isBlank()) {
@@ -52,6 +53,12 @@ public record Purpose(String name) {
         if (!FORM.matcher(s).matches()) {
             throw new InvalidField(field, "must be a purpose name: 1 to 64 lowercase letters, digits or hyphens,"
                     + " starting with a letter");
+        }
+        if (s.equals(SUBJECT_RIGHTS.name())) {
+            // it passes a restriction: named by a caller, it would open a restricted subject's records to
+            // anyone who may read records; only the rights feature's fulfilment of an approved request uses it
+            throw new PurposeNotAllowed(field, "'" + s + "' is the platform's own, for carrying out an approved"
+                    + " data-subject request (/api/v1/rights/requests); name the purpose of your processing");
         }
         return new Purpose(s);
     }

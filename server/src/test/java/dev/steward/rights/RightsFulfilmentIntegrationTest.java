@@ -347,6 +347,17 @@ class RightsFulfilmentIntegrationTest {
             assertThat(done.get("state").asString()).as(done.toString()).isEqualTo("FULFILLED");
             JsonNode report = ApiClient.MAPPER.readTree(unzip(api.getBytes(null, linkIn(email))).get("report.json"));
             assertThat(report.get("records")).hasSize(2);
+            // the purpose that passed the restriction is the platform's own: no caller can name it to read
+            for (String path : List.of("/api/v1/records/" + s.records().get(0) + "?purpose=subject-rights",
+                    "/api/v1/subjects/" + s.id() + "/records?purpose=subject-rights")) {
+                Response bypass = api.get(s.admin(), path);
+                assertThat(bypass.status()).as(bypass.body()).isEqualTo(400);
+                assertThat(bypass.json().get("type").asString()).isEqualTo("urn:steward:problem:purpose-not-allowed");
+                assertThat(bypass.json().get("errors").get(0).get("field").asString()).isEqualTo("purpose");
+                assertThat(bypass.body()).doesNotContain("ana@example.com");
+            }
+            assertThat(api.get(s.admin(), "/api/v1/records/" + s.records().get(0) + "?purpose=contract").status())
+                    .as("and the restriction still holds for the rest").isEqualTo(403);
 
             Response r = api.post(s.admin(), REQUESTS, Map.of("type", "portability", "subjectId", s.id(),
                     "requester", Map.of("email", email)));

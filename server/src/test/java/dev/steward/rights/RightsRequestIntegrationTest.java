@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -171,6 +172,79 @@ class RightsRequestIntegrationTest {
         }
 
         @Test
+        void anErasureRequestUnderALegalHoldIsPartialAndTheRequesterIsToldWhatWasKeptAndWhy() throws Exception {
+            Subject s = subjectWithARecord();
+            Response other = api.post(s.admin(), "/api/v1/subjects/" + s.id() + "/records", Map.of("category", "contact",
+                    "purpose", "contract", "document", Map.of("phone", "+32 2 555 01 01")));
+            assertThat(other.status()).isEqualTo(201);
+            Response hold = api.post(s.admin(), "/api/v1/subjects/" + s.id() + "/legal-holds",
+                    Map.of("reason", "invoice kept under the VAT act", "recordId", s.record()));
+            assertThat(hold.status()).as(hold.body()).isEqualTo(201);
+            String email = Fixtures.unique("held") + "@example.org";
+            String id = created(receive(s, "erasure", email));
+            step(s, id, "identity", Map.of());
+
+            Response decided = step(s, id, "decision", Map.of("outcome", "approve"));
+            assertThat(decided.json().get("state").asString()).as(decided.body()).isEqualTo("FULFILLED");
+            assertThat(decided.json().get("outcome").asString())
+                    .isEqualTo("partly erased: 1 records deleted, 1 kept under legal hold");
+            assertThat(api.get(s.admin(), "/api/v1/records/" + s.record() + "?purpose=legal-claims").status())
+                    .as("the held record is kept").isEqualTo(200);
+            assertThat(api.get(s.admin(), "/api/v1/records/" + other.json().get("id").asString() + "?purpose=contract")
+                    .status()).as("the other is deleted").isEqualTo(404);
+            assertThat(mailTo(email).getLast()).contains("Part of your personal data was erased")
+                    .contains("1 records must be kept").contains("invoice kept under the VAT act");
+        }
+
+        @Test
+        void aRequestAboutAnUnknownSubjectIsAnsweredAsAnyOtherAndRevealsNothing() throws Exception {
+            Subject s = subjectWithARecord();
+            Response unknown = api.post(s.admin(), REQUESTS, Map.of("type", "access", "subjectId",
+                    Fixtures.unique("nobody"), "requester", Map.of("email", Fixtures.unique("nb") + "@example.org")));
+            Response known = api.post(s.admin(), REQUESTS, Map.of("type", "access", "subjectId", s.id(),
+                    "requester", Map.of("email", Fixtures.unique("kn") + "@example.org")));
+            assertThat(unknown.status()).as(unknown.body()).isEqualTo(201);
+            assertThat(known.status()).as(known.body()).isEqualTo(201);
+            assertThat(fieldsOf(unknown.json())).as("the same answer, whether or not the subject has records")
+                    .isEqualTo(fieldsOf(known.json()));
+            assertThat(unknown.json().get("state").asString()).isEqualTo(known.json().get("state").asString());
+            assertThat(unknown.json().get("clock").get("state").asString())
+                    .isEqualTo(known.json().get("clock").get("state").asString());
+            String id = unknown.json().get("id").asString();
+            assertThat(step(s, id, "identity", Map.of()).json().get("state").asString())
+                    .as("verifying the requester says nothing of the records either").isEqualTo("VERIFIED");
+        }
+
+        /** Every field name of a JSON answer, nested ones with their path. */
+        private static java.util.SortedSet<String> fieldsOf(JsonNode node) {
+            java.util.SortedSet<String> out = new java.util.TreeSet<>();
+            node.properties().forEach(e -> {
+                out.add(e.getKey());
+                if (e.getValue().isObject()) {
+                    fieldsOf(e.getValue()).forEach(f -> out.add(e.getKey() + "." + f));
+                }
+            });
+            return out;
+        }
+
+        @Test
+        void theDeadlineIsCountedInTheTenantsCalendarSoAHolidayOnItsLastDayMovesIt() {
+            Subject s = subjectWithARecord();
+            String first = created(receive(s, "access", Fixtures.unique("cal") + "@example.org"));
+            JsonNode before = api.get(s.admin(), REQUESTS + "/" + first).json().get("clock");
+            LocalDate lastDay = LocalDate.parse(before.get("lastDay").asString());
+            assertThat(api.post(s.admin(), "/api/v1/calendar/holidays", Map.of("date", lastDay.toString(), "name",
+                    "the tenant's own holiday")).status()).isEqualTo(201);
+
+            JsonNode after = receive(s, "portability", Fixtures.unique("cal") + "@example.org").json().get("clock");
+            LocalDate moved = LocalDate.parse(after.get("lastDay").asString());
+            assertThat(moved).as("received at the same instant, it ends on the next working day").isAfter(lastDay);
+            assertThat(moved.getDayOfWeek()).isNotIn(java.time.DayOfWeek.SATURDAY, java.time.DayOfWeek.SUNDAY);
+            assertThat(api.get(s.admin(), REQUESTS + "/" + first).json().get("clock").get("lastDay").asString())
+                    .as("an open request's clock is counted in the calendar as it stands").isEqualTo(moved.toString());
+        }
+
+        @Test
         void aSecondOpenRequestOfTheSameTypeIsADuplicateAndARejectedOneCannotBeFulfilled() throws Exception {
             Subject s = subjectWithARecord();
             String email = Fixtures.unique("bo") + "@example.org";
@@ -217,9 +291,10 @@ class RightsRequestIntegrationTest {
         }
 
         @Test
-        void askingForIdentityPausesTheClockAndTheDeadlineIsExtendedOnceByAtMostTwoMonths() {
+        void askingForIdentityPausesTheClockAndTheDeadlineIsExtendedOnceByAtMostTwoMonths() throws Exception {
             Subject first = subjectWithARecord();
-            String id = created(receive(first, "portability", Fixtures.unique("di") + "@example.org"));
+            String email = Fixtures.unique("di") + "@example.org";
+            String id = created(receive(first, "portability", email));
             Subject s = first;
             Instant due = Instant.parse(api.get(s.admin(), REQUESTS + "/" + id).json().get("clock").get("dueAt").asString());
 
@@ -242,6 +317,9 @@ class RightsRequestIntegrationTest {
                     .isAfter(later.plus(Duration.ofDays(55)));
             problem(step(s, id, "extension", Map.of("months", 1, "reason", "again")), 409, "extension-already-granted",
                     "months");
+            assertThat(mailTo(email)).as("the requester is told of the extension, its new date and its reason")
+                    .anyMatch(b -> b.contains("extended by 2 months, to the end of "
+                            + extended.json().get("clock").get("lastDay").asString()) && b.contains("Why: the request is complex"));
         }
 
         @Test

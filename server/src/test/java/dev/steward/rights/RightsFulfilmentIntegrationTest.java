@@ -161,6 +161,8 @@ class RightsFulfilmentIntegrationTest {
         @Test
         void anAccessRequestIsAnsweredWithAReportBehindASingleUseLink() throws Exception {
             Subject s = subjectWithRecords();
+            assertThat(api.post(s.admin(), "/api/v1/subjects/" + s.id() + "/legal-holds", Map.of("reason",
+                    "pending litigation 4 C 12/26", "recordId", s.records().get(0))).status()).isEqualTo(201);
             String email = Fixtures.unique("ana") + "@example.org";
             JsonNode done = approved(s, "access", email, Map.of());
             String id = done.get("id").asString();
@@ -180,7 +182,8 @@ class RightsFulfilmentIntegrationTest {
                 assertThat(shown).contains("Report of your personal data").contains(s.tenant().name()).contains(id)
                         .contains("Category: contact (1 records)").contains("email: ana@example.com")
                         .contains("city: Gent").contains("plan: gold-plan").contains("Recipients")
-                        .contains("No register of disclosures").doesNotContain("bob@example.com");
+                        .contains("No register of disclosures").doesNotContain("bob@example.com")
+                        .contains("pending litigation 4 C 12/26");
             }
             JsonNode report = ApiClient.MAPPER.readTree(files.get("report.json"));
             assertThat(report.get("schema").asString()).isEqualTo("steward.rights.access-report/1");
@@ -198,8 +201,19 @@ class RightsFulfilmentIntegrationTest {
             assertThat(categories).containsExactly("account:support:CUSTOMER", "contact:contract:CUSTOMER");
             assertThat(report.get("recipients").get("entries")).isEmpty();
             assertThat(report.get("recipients").get("note").asString()).contains("No register of disclosures");
-            assertThat(report.get("transfers").get("note").asString()).isNotBlank();
-            assertThat(report.get("retention").get("note").asString()).isNotBlank();
+            List<String> countries = new ArrayList<>();
+            api.get(s.admin(), "/api/v1/tenant").json().get("storageCountries").forEach(c -> countries.add(c.asString()));
+            assertThat(countries).isNotEmpty();
+            List<String> stored = new ArrayList<>();
+            report.get("transfers").get("storageCountries").forEach(c -> stored.add(c.asString()));
+            assertThat(stored).as("where the tenant's contract keeps the data").isEqualTo(countries);
+            assertThat(report.get("transfers").get("note").asString()).contains(String.join(", ", countries));
+            JsonNode holds = report.get("retention").get("legalHolds");
+            assertThat(holds).hasSize(1);
+            assertThat(holds.get(0).get("reason").asString()).isEqualTo("pending litigation 4 C 12/26");
+            assertThat(holds.get(0).get("recordId").asString()).isEqualTo(s.records().get(0));
+            assertThat(report.get("retention").get("note").asString()).contains("Kept under a legal hold since")
+                    .contains("pending litigation 4 C 12/26");
 
             Response again = api.get(null, link);
             assertThat(again.status()).as("single use").isEqualTo(410);

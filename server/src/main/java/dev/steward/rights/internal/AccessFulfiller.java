@@ -37,7 +37,7 @@ class AccessFulfiller implements Fulfiller {
     public Fulfilled fulfil(Caller caller, ApprovedRequest request) {
         List<RevealedRecord> found = exports.recordsOf(caller, request);
         SubjectReport report = new SubjectReport(exports.organisation(request), request.requestId(), exports.now(),
-                request.subjectId(), found);
+                request.subjectId(), found, exports.keeping(caller, request, found));
         String link = exports.issue(caller, request, "access-report", new ZipFile()
                 .with("report.pdf", ReportPdf.write(json, report)).with("report.json", ReportJson.write(json, report)));
         return new Fulfilled("access report of " + found.size() + " records sent by a single-use link",

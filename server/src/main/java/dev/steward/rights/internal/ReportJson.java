@@ -28,13 +28,27 @@ final class ReportJson {
             c.purposes().forEach(n.putArray("purposes")::add);
             c.sources().forEach(n.putArray("sources")::add);
         }
-        root.putObject("retention").put("note", SubjectReport.RETENTION_NOTE);
+        ObjectNode retention = root.putObject("retention");
+        retention.put("note", report.retention());
+        if (report.keeping().contractEnd() != null) {
+            retention.put("contractEnd", report.keeping().contractEnd().toString());
+        }
+        ArrayNode holds = retention.putArray("legalHolds");
+        for (var h : report.keeping().holds()) {
+            ObjectNode n = holds.addObject();
+            n.put("since", h.placedAt().toString());
+            n.put("reason", h.reason());
+            if (h.recordId() != null) {
+                n.put("recordId", h.recordId().toString());
+            }
+        }
         ObjectNode recipients = root.putObject("recipients");
         recipients.putArray("entries");
         recipients.put("note", SubjectReport.RECIPIENTS_NOTE);
         ObjectNode transfers = root.putObject("transfers");
         transfers.putArray("entries");
-        transfers.put("note", SubjectReport.TRANSFERS_NOTE);
+        report.keeping().storageCountries().forEach(transfers.putArray("storageCountries")::add);
+        transfers.put("note", report.transfers());
         ArrayNode records = root.putArray("records");
         for (RevealedRecord r : report.records()) {
             ObjectNode n = records.addObject();

@@ -54,9 +54,9 @@ final class ReportPdf {
                         (field, value) -> lines.add(new Line("    " + field + ": " + value, 10, false)));
             }
         }
-        section(lines, "Retention", SubjectReport.RETENTION_NOTE);
+        section(lines, "Retention", report.retention());
         section(lines, "Recipients", SubjectReport.RECIPIENTS_NOTE);
-        section(lines, "Transfers", SubjectReport.TRANSFERS_NOTE);
+        section(lines, "Transfers", report.transfers());
         return render(lines);
     }
 

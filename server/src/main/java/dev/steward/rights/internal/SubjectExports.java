@@ -8,6 +8,8 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 import dev.steward.platform.Caller;
+import dev.steward.records.LegalHold;
+import dev.steward.records.LegalHolds;
 import dev.steward.records.Purpose;
 import dev.steward.records.RecordStore;
 import dev.steward.records.RevealedRecord;
@@ -23,12 +25,14 @@ import dev.steward.tenancy.TenantRegister;
 class SubjectExports {
 
     private final RecordStore records;
+    private final LegalHolds legalHolds;
     private final DownloadLinks links;
     private final TenantRegister tenants;
     private final Clock clock;
 
-    SubjectExports(RecordStore records, DownloadLinks links, TenantRegister tenants, Clock clock) {
+    SubjectExports(RecordStore records, LegalHolds legalHolds, DownloadLinks links, TenantRegister tenants, Clock clock) {
         this.records = records;
+        this.legalHolds = legalHolds;
         this.links = links;
         this.tenants = tenants;
         this.clock = clock;
@@ -42,6 +46,15 @@ class SubjectExports {
 
     String organisation(Fulfiller.ApprovedRequest request) {
         return tenants.find(request.tenantId()).map(Tenant::name).orElse("");
+    }
+
+    /** Where and how long the subject's records are kept: the tenant's contract and the subject's legal holds. */
+    SubjectReport.Keeping keeping(Caller caller, Fulfiller.ApprovedRequest request, List<RevealedRecord> found) {
+        Tenant t = tenants.find(request.tenantId()).orElse(null);
+        // holds keep records: a subject without any has none (and the records feature knows no such subject)
+        List<LegalHold> holds = found.isEmpty() ? List.of() : legalHolds.ofSubject(caller, request.subjectId());
+        return t == null ? SubjectReport.Keeping.UNKNOWN
+                : new SubjectReport.Keeping(List.copyOf(t.storageCountries()), t.contractEnd(), holds);
     }
 
     Instant now() {

@@ -125,7 +125,7 @@ public class JobRunner implements AutoCloseable {
                 Instant now = clock.instant();
                 table.finish(lease, now, now.plus(interval), ok, message).ifPresentOrElse(streak -> {
                     if (streak.after() == settings.alertAfter()) {
-                        alarm.raise(lease.name());
+                        alarm.raise(lease.name(), settings.alertAfter());
                     } else if (ok && streak.before() >= settings.alertAfter()) {
                         alarm.clear(lease.name());
                     }

@@ -289,6 +289,7 @@ class JobRunnerIntegrationTest {
                 assertThat(s.failing()).as("after failure " + i).isEqualTo(i >= threshold);
                 assertThat(gauge(name)).as("gauge after failure " + i).isEqualTo(i >= threshold ? 1.0 : 0.0);
                 assertThat(logEntries(name, "job.failing")).as("alerts after failure " + i).isEqualTo(i >= threshold ? 1 : 0);
+                assertThat(toldOperators(name)).as("operators told after failure " + i).isEqualTo(i >= threshold ? 1 : 0);
             }
             assertThat(logEntries(name, "job.recovered")).isZero();
 
@@ -309,6 +310,7 @@ class JobRunnerIntegrationTest {
                 a.runDueJobs();
             }
             assertThat(logEntries(name, "job.failing")).as("a new streak alerts again").isEqualTo(2);
+            assertThat(toldOperators(name)).as("and tells the operators again").isEqualTo(2);
         }
 
         @Test
@@ -334,6 +336,14 @@ class JobRunnerIntegrationTest {
         private double gauge(String job) {
             var g = meters.find(JobAlarm.GAUGE).tag("job", job).gauge();
             return g == null ? 0.0 : g.value();
+        }
+
+        /** Notices in the provider's console inbox, for its operators and security officers, about this job. */
+        private long toldOperators(String job) {
+            return TenantScope.call(DataScope.wholeProvider(), () -> jdbc.sql(
+                    "SELECT COUNT(*) FROM notice_inbox WHERE tenant_id = ? AND subject = ? AND audience LIKE ?"
+                            + " AND audience LIKE ?").params(DataScope.PROVIDER_TENANT, "Job " + job + " keeps failing",
+                    "%,OPERATOR,%", "%,SECURITY_OFFICER,%").query(Long.class).single());
         }
 
         private long logEntries(String job, String action) {

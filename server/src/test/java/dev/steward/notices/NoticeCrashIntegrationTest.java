@@ -28,6 +28,7 @@ import dev.steward.support.ApiClient;
 import dev.steward.support.ServerDatabase;
 import dev.steward.support.ServerProcesses;
 import dev.steward.support.TestMail;
+import dev.steward.support.TestPostgres;
 
 /**
  * Exactly once for the receiver across a crash: a notice commits, the server is killed the moment
@@ -56,7 +57,7 @@ class NoticeCrashIntegrationTest {
                     // The killed node's lease on the delivery job must lapse before the restarted node may take it.
                     "--steward.jobs.lease=PT5S", "--steward.notices.deliver-interval=PT0.5S"));
             args.addAll(db.args());
-            String jdbc = "jdbc:postgresql://127.0.0.1:5432/" + db.postgresName() + "?user=postgres";
+            String jdbc = TestPostgres.configured().urlWithCredentials(db.postgresName());
             int port = ServerProcesses.freePort();
             ApiClient api = new ApiClient("https://localhost:" + port);
 

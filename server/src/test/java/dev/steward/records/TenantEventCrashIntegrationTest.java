@@ -25,6 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import dev.steward.support.ApiClient;
 import dev.steward.support.ServerDatabase;
 import dev.steward.support.ServerProcesses;
+import dev.steward.support.TestPostgres;
 
 /**
  * A crash between the commit of a tenant's deletion and the listener that destroys its keys loses
@@ -52,7 +53,7 @@ class TenantEventCrashIntegrationTest {
             String url;
             if (db.isPostgres()) {
                 args.addAll(db.args());
-                url = "jdbc:postgresql://127.0.0.1:5432/" + db.postgresName() + "?user=postgres";
+                url = TestPostgres.configured().urlWithCredentials(db.postgresName());
             } else {
                 // AUTO_SERVER lets this test read the database while the server has it open.
                 url = "jdbc:h2:file:" + dataDir.resolve("db/steward").toAbsolutePath()

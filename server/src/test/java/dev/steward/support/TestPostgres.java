@@ -116,6 +116,12 @@ public final class TestPostgres {
         return "jdbc:postgresql://" + hostPort + "/" + database + (all.isEmpty() ? "" : "?" + String.join("&", all));
     }
 
+    /** The URL of {@code database} with the administrator's credentials in it, for code that takes only a URL. */
+    public String urlWithCredentials(String database) {
+        return url(database, "user=" + java.net.URLEncoder.encode(adminUser, StandardCharsets.UTF_8),
+                "password=" + java.net.URLEncoder.encode(adminPassword, StandardCharsets.UTF_8));
+    }
+
     /** A connection to {@code database} as the administrator. */
     public Connection connectAsAdmin(String database) throws SQLException {
         Properties credentials = new Properties();

@@ -3,11 +3,16 @@ package dev.steward.notices.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,8 +41,6 @@ import tools.jackson.databind.json.JsonMapper;
 public final class DeliveryJob implements Job {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryJob.class);
-    /** Few enough that a run of slow receivers (each up to the webhook timeout) ends well within the job's lease. */
-    private static final int BATCH = 30;
 
     private final NoticeRows rows;
     private final WebhookRows webhooks;
@@ -50,13 +53,13 @@ public final class DeliveryJob implements Job {
     private final TransactionTemplate tx;
     private final JsonMapper json;
     private final Clock clock;
-    private final Duration interval;
+    private final DeliveryPace pace;
     private final Counter parked;
     private final List<SentObserver> observers;
 
     DeliveryJob(NoticeRows rows, WebhookRows webhooks, InboxRows inbox, NoticeKeys keys, EmailChannel email,
             WebhookChannel webhook, Backoff backoff, SystemLog log, TransactionTemplate tx, JsonMapper json, Clock clock,
-            Duration interval, MeterRegistry meters, List<SentObserver> observers) {
+            DeliveryPace pace, MeterRegistry meters, List<SentObserver> observers) {
         this.rows = rows;
         this.webhooks = webhooks;
         this.inbox = inbox;
@@ -68,7 +71,7 @@ public final class DeliveryJob implements Job {
         this.tx = tx;
         this.json = json;
         this.clock = clock;
-        this.interval = interval;
+        this.pace = pace;
         this.observers = List.copyOf(observers);
         this.parked = Counter.builder("steward.notices.parked")
                 .description("Notice deliveries parked after their last attempt failed").register(meters);
@@ -81,14 +84,55 @@ public final class DeliveryJob implements Job {
 
     @Override
     public Duration interval() {
-        return interval;
+        return pace.interval();
     }
 
+    /**
+     * Sends what is due, batch after batch while a batch comes full and the budget lasts. A batch is
+     * queried only once the previous one is recorded, so no delivery is in flight twice in one run.
+     */
     @Override
     public void run() {
-        List<NoticeRows.DeliveryKey> due = TenantScope.call(DataScope.wholeProvider(), () -> rows.due(clock.instant(), BATCH));
-        for (NoticeRows.DeliveryKey key : due) {
-            TenantScope.run(DataScope.tenant(key.tenantId()), () -> attempt(key));
+        Instant stop = clock.instant().plus(pace.budget());
+        List<NoticeRows.DeliveryKey> due;
+        do {
+            due = TenantScope.call(DataScope.wholeProvider(), () -> rows.due(clock.instant(), pace.batch()));
+            attemptAll(due);
+        } while (due.size() == pace.batch() && clock.instant().isBefore(stop));
+    }
+
+    /** Up to {@code concurrency} attempts at once; the first failure to record is thrown after all have ended. */
+    private void attemptAll(List<NoticeRows.DeliveryKey> due) {
+        if (pace.concurrency() == 1 || due.size() <= 1) {
+            due.forEach(key -> TenantScope.run(DataScope.tenant(key.tenantId()), () -> attempt(key)));
+            return;
+        }
+        List<Future<?>> attempts = new ArrayList<>(due.size());
+        // A pool per batch, not per bean: an idle worker holds no threads, and closing waits for the batch.
+        try (ExecutorService senders = Executors.newFixedThreadPool(Math.min(pace.concurrency(), due.size()),
+                Thread.ofPlatform().name("notices-deliver-", 1).daemon().factory())) {
+            for (NoticeRows.DeliveryKey key : due) {
+                attempts.add(senders.submit(() -> TenantScope.run(DataScope.tenant(key.tenantId()), () -> attempt(key))));
+            }
+        }
+        RuntimeException first = null;
+        for (Future<?> attempt : attempts) {
+            try {
+                attempt.get();
+            } catch (ExecutionException e) {
+                RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                if (first == null) {
+                    first = cause;
+                } else {
+                    first.addSuppressed(cause);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while delivering", e);
+            }
+        }
+        if (first != null) {
+            throw first;
         }
     }
 

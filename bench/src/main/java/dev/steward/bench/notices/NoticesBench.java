@@ -37,7 +37,7 @@ public final class NoticesBench implements Benchmark {
                 + "signed (java.net.http.HttpClient) and records the receipt (row + system-log entry). Baseline, same "
                 + "run: a bare loop POSTing 10,000 copies of a real delivery's body with the same headers, signed per "
                 + "request, on an HttpClient built as WebhookChannel builds its own, from 8 threads (the worker's "
-                + "concurrency). Throughput: 10,000 notices committed 100 per transaction by one thread, first commit to "
+                + "concurrency). Throughput: 10,000 notices committed 100 per transaction by 4 threads, first commit to "
                 + "last receipt. Latency: 10,000 notices offered open loop, one per transaction (4 committing threads), "
                 + "at 80 % of the measured throughput; commit (transaction returned) to receipt. 1,000 of each path "
                 + "first as warm-up. Listener, worker, server and PostgreSQL share the machine's cores.";

@@ -5,9 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -33,10 +35,11 @@ import dev.steward.platform.TenantScope;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The notices worker ({@code notices.deliver}, run once across nodes by {@code jobs}): sends each
- * due delivery outside any transaction, then records the attempt, the receipt or the parking in
- * the tenant's rows and system log in one transaction. A node dying between sending and recording
- * sends again later under the same delivery id, which the receiver uses to take it once.
+ * The notices worker ({@code notices.deliver}, run once across nodes by {@code jobs}): sends the
+ * due deliveries outside any transaction, several at once, then records each attempt, receipt or
+ * parking in the tenant's rows and system log, one transaction per tenant and batch. A node dying
+ * between sending and recording sends again later under the same delivery id, which the receiver
+ * uses to take it once.
  */
 public final class DeliveryJob implements Job {
 
@@ -101,80 +104,102 @@ public final class DeliveryJob implements Job {
         } while (due.size() == pace.batch() && clock.instant().isBefore(stop));
     }
 
-    /** Up to {@code concurrency} attempts at once; the first failure to record is thrown after all have ended. */
+    private record Prepared(NoticeRows.Outgoing out, String url, List<String> secrets) {
+    }
+
+    /** Where an endpoint's deliveries go and the secrets that sign them, read once per batch. */
+    private record Signing(String url, List<String> secrets) {
+    }
+
+    /** What one send came to: the error's kind, or null for a receipt. */
+    private record Outcome(Prepared prepared, String error) {
+    }
+
+    /**
+     * One batch in three steps: per tenant, one transaction reads its deliveries and opens the signing
+     * secrets; then every send, up to {@code concurrency} at once, outside any transaction; then per
+     * tenant, one transaction records every outcome and its log entries. Row-level security binds a
+     * transaction to one tenant, hence the grouping; a node dying before the outcomes commit sends the
+     * batch again later under the same ids.
+     */
     private void attemptAll(List<NoticeRows.DeliveryKey> due) {
-        if (pace.concurrency() == 1 || due.size() <= 1) {
-            due.forEach(key -> TenantScope.run(DataScope.tenant(key.tenantId()), () -> attempt(key)));
-            return;
+        Map<UUID, List<UUID>> byTenant = new LinkedHashMap<>();
+        due.forEach(k -> byTenant.computeIfAbsent(k.tenantId(), t -> new ArrayList<>()).add(k.deliveryId()));
+        List<Prepared> prepared = new ArrayList<>(due.size());
+        byTenant.forEach((tenant, ids) -> prepared.addAll(
+                TenantScope.call(DataScope.tenant(tenant), () -> tx.execute(s -> prepare(tenant, ids)))));
+        List<Outcome> outcomes = sendAll(prepared);
+        Map<UUID, List<Outcome>> outcomesByTenant = new LinkedHashMap<>();
+        outcomes.forEach(o -> outcomesByTenant.computeIfAbsent(o.prepared().out().delivery().tenantId(),
+                t -> new ArrayList<>()).add(o));
+        outcomesByTenant.forEach((tenant, ofTenant) -> {
+            List<Outcome> parkedNow = TenantScope.call(DataScope.tenant(tenant), () -> tx.execute(s -> recordAll(tenant, ofTenant)));
+            for (Outcome o : parkedNow) {
+                // A transaction of its own, in the provider's scope: row-level security binds a transaction to one tenant.
+                TenantScope.run(DataScope.tenant(DataScope.PROVIDER_TENANT),
+                        () -> tx.executeWithoutResult(s -> alertSecurityOfficers(o.prepared().out().delivery(), o.error())));
+                parked.increment();
+            }
+        });
+    }
+
+    /** The sends of a batch, up to {@code concurrency} at once; outcomes in the order of {@code prepared}. */
+    private List<Outcome> sendAll(List<Prepared> prepared) {
+        if (pace.concurrency() == 1 || prepared.size() <= 1) {
+            return prepared.stream().map(this::attempt).toList();
         }
-        List<Future<?>> attempts = new ArrayList<>(due.size());
+        List<Future<Outcome>> sends = new ArrayList<>(prepared.size());
         // A pool per batch, not per bean: an idle worker holds no threads, and closing waits for the batch.
-        try (ExecutorService senders = Executors.newFixedThreadPool(Math.min(pace.concurrency(), due.size()),
+        try (ExecutorService senders = Executors.newFixedThreadPool(Math.min(pace.concurrency(), prepared.size()),
                 Thread.ofPlatform().name("notices-deliver-", 1).daemon().factory())) {
-            for (NoticeRows.DeliveryKey key : due) {
-                attempts.add(senders.submit(() -> TenantScope.run(DataScope.tenant(key.tenantId()), () -> attempt(key))));
+            for (Prepared p : prepared) {
+                sends.add(senders.submit(() -> attempt(p)));
             }
         }
-        RuntimeException first = null;
-        for (Future<?> attempt : attempts) {
+        List<Outcome> outcomes = new ArrayList<>(sends.size());
+        for (Future<Outcome> send : sends) {
             try {
-                attempt.get();
+                outcomes.add(send.get());
             } catch (ExecutionException e) {
-                RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-                if (first == null) {
-                    first = cause;
-                } else {
-                    first.addSuppressed(cause);
-                }
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while delivering", e);
             }
         }
-        if (first != null) {
-            throw first;
-        }
+        return outcomes;
     }
 
-    private record Prepared(NoticeRows.Outgoing out, String url, List<String> secrets) {
-    }
-
-    private void attempt(NoticeRows.DeliveryKey key) {
-        Prepared p = tx.execute(s -> prepare(key));
-        if (p == null) {
-            return;
-        }
-        String failure = null;
+    private Outcome attempt(Prepared p) {
         try {
             send(p);
             observers.forEach(o -> o.sent(p.out().delivery()));
+            return new Outcome(p, null);
         } catch (DeliveryFailed e) {
-            failure = e.kind();
-            LOG.debug("delivery {} failed: {}", key.deliveryId(), e.kind(), e.getCause());
-        }
-        String error = failure;
-        Boolean parkedNow = tx.execute(s -> record(p.out(), error));
-        if (Boolean.TRUE.equals(parkedNow)) {
-            // A transaction of its own, in the provider's scope: row-level security binds a transaction to one tenant.
-            TenantScope.run(DataScope.tenant(DataScope.PROVIDER_TENANT),
-                    () -> tx.executeWithoutResult(s -> alertSecurityOfficers(p.out().delivery(), error)));
-            parked.increment();
+            LOG.debug("delivery {} failed: {}", p.out().delivery().id(), e.kind(), e.getCause());
+            return new Outcome(p, e.kind());
         }
     }
 
-    private Prepared prepare(NoticeRows.DeliveryKey key) {
-        var out = rows.outgoing(key.tenantId(), key.deliveryId()).orElse(null);
-        if (out == null || out.delivery().state() != DeliveryState.PENDING) {
-            return null;
+    /** The tenant's deliveries still pending, each endpoint's secrets opened once for the batch. */
+    private List<Prepared> prepare(UUID tenant, List<UUID> deliveryIds) {
+        Map<UUID, Optional<Signing>> endpoints = new HashMap<>();
+        List<Prepared> prepared = new ArrayList<>(deliveryIds.size());
+        for (NoticeRows.Outgoing out : rows.outgoing(tenant, deliveryIds)) {
+            if (out.delivery().state() != DeliveryState.PENDING) {
+                continue;
+            }
+            if (out.delivery().channel() != Channel.WEBHOOK) {
+                prepared.add(new Prepared(out, null, List.of()));
+                continue;
+            }
+            Optional<Signing> endpoint = endpoints.computeIfAbsent(UUID.fromString(out.delivery().recipient()),
+                    e -> webhooks.find(tenant, e).map(sealed -> new Signing(sealed.endpoint().url(),
+                            keys.signingSecrets(tenant, sealed, clock.instant()))));
+            prepared.add(endpoint.map(e -> new Prepared(out, e.url(), e.secrets()))
+                    .orElseGet(() -> new Prepared(out, null, List.of())));
         }
-        if (out.delivery().channel() != Channel.WEBHOOK) {
-            return new Prepared(out, null, List.of());
-        }
-        var sealed = webhooks.find(key.tenantId(), UUID.fromString(out.delivery().recipient())).orElse(null);
-        if (sealed == null) {
-            return new Prepared(out, null, List.of());
-        }
-        return new Prepared(out, sealed.endpoint().url(), keys.signingSecrets(key.tenantId(), sealed, clock.instant()));
+        return prepared;
     }
 
     private void send(Prepared p) throws DeliveryFailed {
@@ -207,26 +232,46 @@ public final class DeliveryJob implements Job {
         return json.writeValueAsString(payload);
     }
 
-    /** Returns whether this attempt parked the delivery. */
-    private boolean record(NoticeRows.Outgoing out, String error) {
+    /** Records the outcomes of one tenant's sends with one batch of log entries; returns those it parked. */
+    private List<Outcome> recordAll(UUID tenant, List<Outcome> outcomes) {
+        List<LogEvent> events = new ArrayList<>();
+        List<Outcome> parkedNow = new ArrayList<>();
+        List<NoticeRows.Receipt> receipts = new ArrayList<>();
+        Map<UUID, Channel> channels = new HashMap<>();
+        for (Outcome o : outcomes) {
+            var d = o.prepared().out().delivery();
+            if (o.error() == null) {
+                receipts.add(new NoticeRows.Receipt(d.id(), d.attempts() + 1));
+                channels.put(d.id(), d.channel());
+            } else if (failed(o.prepared().out(), o.error(), events)) {
+                parkedNow.add(o);
+            }
+        }
+        // only a delivery still pending counts its receipt: a replayed duplicate changes nothing
+        for (UUID delivered : rows.delivered(tenant, receipts, clock.instant())) {
+            events.add(LogEvent.success(tenant, null, "notice.delivered", object(delivered, channels.get(delivered))));
+        }
+        log.recordAll(events);
+        return parkedNow;
+    }
+
+    private static String object(UUID deliveryId, Channel channel) {
+        return "delivery:" + deliveryId + "/" + channel.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Records a failed attempt; returns whether it parked the delivery. Its log entries go to {@code events}. */
+    private boolean failed(NoticeRows.Outgoing out, String error, List<LogEvent> events) {
         var d = out.delivery();
         int attempts = d.attempts() + 1;
-        Instant now = clock.instant();
-        String object = "delivery:" + d.id() + "/" + d.channel().name().toLowerCase(java.util.Locale.ROOT);
+        Instant next = backoff.next(clock.instant(), attempts);
         UUID tenant = d.tenantId();
-        if (error == null) {
-            if (rows.delivered(tenant, d.id(), attempts, now)) {
-                log.record(LogEvent.success(tenant, null, "notice.delivered", object));
-            }
-            return false;
-        }
-        Instant next = backoff.next(now, attempts);
         if (!rows.failed(tenant, d.id(), attempts, error, next)) {
             return false;
         }
-        log.record(LogEvent.of(tenant, null, "notice.delivery.attempted").object(object + "/" + error).failed());
+        String object = object(d.id(), d.channel());
+        events.add(LogEvent.of(tenant, null, "notice.delivery.attempted").object(object + "/" + error).failed());
         if (next == null) {
-            log.record(LogEvent.of(tenant, null, "notice.delivery.parked").object(object).failed());
+            events.add(LogEvent.of(tenant, null, "notice.delivery.parked").object(object).failed());
             return true;
         }
         return false;

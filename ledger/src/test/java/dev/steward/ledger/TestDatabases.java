@@ -1,5 +1,7 @@
 package dev.steward.ledger;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.steward.ledger.jdbc.JdbcLogStorage;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -28,14 +30,14 @@ public final class TestDatabases {
         return "jdbc:h2:file:" + dir.resolve("ledger").toAbsolutePath() + ";WRITE_DELAY=0";
     }
 
-    public static DataSource h2(String url) {
+    public static HikariDataSource h2(String url) {
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL(url);
-        return new PooledDataSource(ds);
+        return pooled(ds);
     }
 
-    public static DataSource h2WithTables(Path dir) {
-        DataSource ds = h2(h2Url(dir));
+    public static HikariDataSource h2WithTables(Path dir) {
+        HikariDataSource ds = h2(h2Url(dir));
         JdbcLogStorage.createTables(ds);
         return ds;
     }
@@ -49,10 +51,24 @@ public final class TestDatabases {
         return name;
     }
 
-    public static DataSource postgres(String name) {
+    public static HikariDataSource postgres(String name) {
         PGSimpleDataSource ds = new PGSimpleDataSource();
         ds.setUrl(postgresUrl(name));
-        return new PooledDataSource(ds);
+        return pooled(ds);
+    }
+
+    /**
+     * The tests' connection pool: HikariCP, as in the server and the benchmarks (BenchPool), so the
+     * ledger runs here on the pool it runs on there. Closing the pool closes its connections.
+     */
+    public static HikariDataSource pooled(DataSource target) {
+        HikariConfig config = new HikariConfig();
+        config.setDataSource(target);
+        config.setPoolName("ledger-test");
+        config.setMaximumPoolSize(16);
+        // on demand only: a test's PostgreSQL database is dropped afterwards, and H2 files are deleted
+        config.setMinimumIdle(0);
+        return new HikariDataSource(config);
     }
 
     public static String postgresUrl(String name) {

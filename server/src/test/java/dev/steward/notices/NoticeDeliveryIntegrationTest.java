@@ -26,6 +26,7 @@ import com.icegreen.greenmail.util.GreenMail;
 
 import dev.steward.identity.Account;
 import dev.steward.notices.internal.DeliveryJob;
+import dev.steward.notices.internal.DeliveryPace;
 import dev.steward.notices.internal.NoticeSettings;
 import dev.steward.notices.internal.WebhookSignature;
 import dev.steward.platform.Caller;
@@ -69,6 +70,8 @@ class NoticeDeliveryIntegrationTest {
         DeliveryJob deliveryJob;
         @Autowired
         NoticeSettings settings;
+        @Autowired
+        DeliveryPace pace;
         @Autowired
         TransactionTemplate tx;
         @Autowired
@@ -386,6 +389,35 @@ class NoticeDeliveryIntegrationTest {
             assertThat(messages).hasSize(1);
             assertThat(messages[0].getAllRecipients()[0].toString()).isEqualTo("security@customer.example");
             assertThat(messages[0].getSubject()).startsWith("Provider invited");
+        }
+
+        @Test
+        void oneRunDeliversABacklogLongerThanABatchEachOnceAndLogsEachReceipt() {
+            Tenant t = fixtures.tenant();
+            String admin = fixtures.token(t, Role.CUSTOMER_ADMIN);
+            verifiedEndpoint(admin);
+            int backlog = 2 * pace.batch() + 7;
+            List<UUID> ids = TenantScope.call(DataScope.tenant(t.id()), () -> tx.execute(s -> {
+                List<UUID> written = new java.util.ArrayList<>();
+                for (int i = 0; i < backlog; i++) {
+                    written.add(notices.notify(new NoticeRequest(t.id(), Topic.OPERATIONS,
+                            Audience.of(Set.of(), ContactKind.OPERATIONS), "Backlog " + i, "body " + i)));
+                }
+                return written;
+            }));
+
+            deliveryJob.run();
+
+            List<WebhookReceiver.Received> ofTenant = receiver.received().stream()
+                    .filter(r -> r.body().contains(t.id().toString()) && r.body().contains("notice.operations")).toList();
+            assertThat(ofTenant).as("batch after batch in one run, " + pace.concurrency() + " in flight").hasSize(backlog);
+            assertThat(ofTenant.stream().map(WebhookReceiver.Received::id).distinct()).hasSize(backlog);
+            for (UUID id : ids) {
+                Delivery d = only(status(t, id), Channel.WEBHOOK);
+                assertThat(d.state()).isEqualTo(DeliveryState.DELIVERED);
+                assertThat(d.attempts()).isEqualTo(1);
+                assertThat(logged(t, "notice.delivered", d.id())).containsExactly("success");
+            }
         }
     }
 }

@@ -1,6 +1,9 @@
 package dev.steward.bench.ledger;
 
+import com.zaxxer.hikari.HikariDataSource;
+
 import dev.steward.bench.BenchContext;
+import dev.steward.bench.BenchPool;
 import dev.steward.bench.Benchmark;
 import dev.steward.bench.Figure;
 import dev.steward.ledger.Ledger;
@@ -86,7 +89,7 @@ public final class LedgerBench implements Benchmark {
         try {
             PGSimpleDataSource pg = new PGSimpleDataSource();
             pg.setUrl(context.postgresUrl(db));
-            PooledDataSource ds = new PooledDataSource(pg);
+            HikariDataSource ds = BenchPool.of(pg);
             JdbcLogStorage.createTables(ds);
             double plain = plainInserts(ds, entries, 200_000);
             Run run = appendAll(ds, entries, "PostgreSQL");
@@ -114,7 +117,7 @@ public final class LedgerBench implements Benchmark {
             System.out.printf("tiles of a %d-entry tree written in %.0f s%n", PROOF_TREE, (System.nanoTime() - built) / 1e9);
             figures.add(Figure.of("inclusion proof from tiles at " + PROOF_TREE + " entries, PostgreSQL, random indices",
                     proofMillis(new TileLogReader(storage), big, PROOF_TREE), "ms", "<= 1 ms"));
-            ds.closeAll();
+            ds.close();
         } finally {
             try (Connection admin = DriverManager.getConnection(context.postgresAdminUrl());
                     Statement s = admin.createStatement()) {
@@ -124,7 +127,7 @@ public final class LedgerBench implements Benchmark {
 
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:file:" + context.workDirectory().resolve("ledger-h2").toAbsolutePath() + ";WRITE_DELAY=0");
-        PooledDataSource hds = new PooledDataSource(h2);
+        HikariDataSource hds = BenchPool.of(h2);
         JdbcLogStorage.createTables(hds);
         byte[][] h2Entries = Arrays.copyOf(entries, H2_ENTRIES);
         double h2Plain = plainInserts(hds, h2Entries, H2_ENTRIES);

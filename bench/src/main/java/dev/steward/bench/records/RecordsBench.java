@@ -4,7 +4,8 @@ import dev.steward.bench.BenchContext;
 import dev.steward.bench.Benchmark;
 import dev.steward.bench.Figure;
 import dev.steward.bench.OpsRate;
-import dev.steward.bench.ledger.PooledDataSource;
+import dev.steward.bench.BenchPool;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.steward.bench.records.RecordStorage.Item;
 import dev.steward.keys.PersonalData;
 import dev.steward.keys.RecordBinding;
@@ -69,8 +70,8 @@ public final class RecordsBench implements Benchmark {
         return "The encrypted records store's storage path below HTTP (the server's records code is inside the Boot "
                 + "jar, and HTTP offers no plaintext path to compare with): the keys module (KeyHierarchy with its "
                 + "default 10,000-key data-key cache, EnvelopeEncryptor, binding recordId#v1/records.payload as "
-                + "RecordCrypto) and JDBC on the server's own V40 DDL, through a pool that hands out a fresh "
-                + "connection wrapper per checkout as Hikari does (the keys module trusts a cached data key once a "
+                + "RecordCrypto) and JDBC on the server's own V40 DDL, through HikariCP (BenchPool), which hands out a fresh "
+                + "connection proxy per checkout as in the server (the keys module trusts a cached data key once a "
                 + "later checkout has read it back). Encrypted: per record the subject's pseudonym (HMAC), "
                 + "AES-256-GCM under the subject's data key (created on first sight, in the writing transaction), "
                 + "INSERT into records. Baseline: the same INSERTs of the same rows into plain_records (same DDL) "
@@ -109,7 +110,7 @@ public final class RecordsBench implements Benchmark {
 
     private List<Figure> onDatabase(String label, javax.sql.DataSource target, BenchContext context,
             boolean envelopeInMemory) throws Exception {
-        PooledDataSource pool = new PooledDataSource(target);
+        HikariDataSource pool = BenchPool.of(target);
         List<Figure> figures = new ArrayList<>();
         Path journal = context.workDirectory().resolve("erasures-" + label + ".log");
         try (RecordStorage store = new RecordStorage(pool, context.repositoryRoot(), journal)) {
@@ -182,7 +183,7 @@ public final class RecordsBench implements Benchmark {
 
             figures.addAll(erasure(store, label, label.equals("PostgreSQL")));
         } finally {
-            pool.closeAll();
+            pool.close();
         }
         return figures;
     }

@@ -3,7 +3,8 @@ package dev.steward.bench.scale;
 import dev.steward.bench.BenchContext;
 import dev.steward.bench.Benchmark;
 import dev.steward.bench.Figure;
-import dev.steward.bench.ledger.PooledDataSource;
+import dev.steward.bench.BenchPool;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.steward.bench.scale.ScaleStorage.Item;
 import dev.steward.keys.TenantId;
 import java.nio.charset.StandardCharsets;
@@ -103,8 +104,7 @@ public final class ScaleBench implements Benchmark {
     }
 
     private Run measure(String label, javax.sql.DataSource target, BenchContext context, boolean citus) throws Exception {
-        PooledDataSource pool = new PooledDataSource(target);
-        try (ScaleStorage store = new ScaleStorage(pool, context.repositoryRoot(),
+        try (HikariDataSource pool = BenchPool.of(target); ScaleStorage store = new ScaleStorage(pool, context.repositoryRoot(),
                 context.workDirectory().resolve("erasures-" + label + ".log"), citus)) {
             List<TenantId> tenants = new ArrayList<>();
             for (int t = 0; t < TENANTS; t++) {

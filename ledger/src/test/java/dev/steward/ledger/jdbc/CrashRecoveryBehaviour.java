@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.ledger.Ledger;
 import dev.steward.ledger.LedgerConfig;
-import dev.steward.ledger.PooledDataSource;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.steward.ledger.merkle.ProofVerifier;
 import dev.steward.ledger.note.Checkpoint;
 import java.io.BufferedReader;
@@ -38,7 +38,7 @@ abstract class CrashRecoveryBehaviour {
         runAndKill(url, 1_000_000, 300);
         assertThat(checkpoints).hasSizeGreaterThan(2);
 
-        PooledDataSource ds = (PooledDataSource) CrashingAppender.dataSource(url);
+        HikariDataSource ds = CrashingAppender.dataSource(url);
         JdbcLogStorage storage = new JdbcLogStorage(ds, Clock.systemUTC());
         try (Ledger ledger = new Ledger(storage, CrashingAppender.SIGNER, Clock.systemUTC(), null,
                 LedgerConfig.defaults(), Throwable::printStackTrace).start()) {
@@ -57,7 +57,7 @@ abstract class CrashRecoveryBehaviour {
                         latest.rootHash());
             }
         } finally {
-            ds.closeAll();
+            ds.close();
         }
     }
 

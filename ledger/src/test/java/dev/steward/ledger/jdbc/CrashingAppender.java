@@ -1,9 +1,10 @@
 package dev.steward.ledger.jdbc;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.steward.ledger.Ledger;
 import dev.steward.ledger.LedgerConfig;
 import dev.steward.ledger.LogId;
-import dev.steward.ledger.PooledDataSource;
+import dev.steward.ledger.TestDatabases;
 import dev.steward.ledger.note.NoteSigner;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -30,15 +31,15 @@ public final class CrashingAppender {
         return ("crash entry " + n).getBytes(StandardCharsets.UTF_8);
     }
 
-    public static DataSource dataSource(String url) {
+    public static HikariDataSource dataSource(String url) {
         if (url.startsWith("jdbc:h2:")) {
             JdbcDataSource ds = new JdbcDataSource();
             ds.setURL(url);
-            return new PooledDataSource(ds);
+            return TestDatabases.pooled(ds);
         }
         PGSimpleDataSource ds = new PGSimpleDataSource();
         ds.setUrl(url);
-        return new PooledDataSource(ds);
+        return TestDatabases.pooled(ds);
     }
 
     public static void main(String[] args) throws Exception {

@@ -12,9 +12,9 @@ class H2CrashRecoveryIntegrationTest extends CrashRecoveryBehaviour {
     @Override
     protected String databaseUrl() {
         String url = TestDatabases.h2Url(dir);
-        var ds = (dev.steward.ledger.PooledDataSource) TestDatabases.h2(url);
+        var ds = TestDatabases.h2(url);
         JdbcLogStorage.createTables(ds);
-        ds.closeAll();
+        ds.close();
         return url;
     }
 }

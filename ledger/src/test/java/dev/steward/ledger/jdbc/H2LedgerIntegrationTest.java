@@ -13,7 +13,7 @@ class H2LedgerIntegrationTest extends JdbcLedgerBehaviour {
     @org.junit.jupiter.api.AfterEach
     void closeConnections() {
         ledger.close();
-        ((dev.steward.ledger.PooledDataSource) dataSource).closeAll();
+        ((com.zaxxer.hikari.HikariDataSource) dataSource).close();
     }
 
     @Override

@@ -10,9 +10,9 @@ class PostgresCrashRecoveryIntegrationTest extends CrashRecoveryBehaviour {
     @Override
     protected String databaseUrl() throws Exception {
         database = TestDatabases.createPostgres();
-        var ds = (dev.steward.ledger.PooledDataSource) TestDatabases.postgres(database);
+        var ds = TestDatabases.postgres(database);
         JdbcLogStorage.createTables(ds);
-        ds.closeAll();
+        ds.close();
         return TestDatabases.postgresUrl(database);
     }
 

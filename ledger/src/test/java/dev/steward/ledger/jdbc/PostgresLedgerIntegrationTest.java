@@ -19,7 +19,7 @@ class PostgresLedgerIntegrationTest extends JdbcLedgerBehaviour {
     @AfterEach
     void dropDatabase() throws Exception {
         ledger.close();
-        ((dev.steward.ledger.PooledDataSource) dataSource).closeAll();
+        ((com.zaxxer.hikari.HikariDataSource) dataSource).close();
         TestDatabases.dropPostgres(database);
     }
 }

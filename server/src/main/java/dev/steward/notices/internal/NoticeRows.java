@@ -6,10 +6,13 @@ import static dev.steward.platform.Timestamps.utc;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -38,10 +41,12 @@ public class NoticeRows {
             + "next_attempt_at, last_error, delivered_at FROM notice_deliveries ";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final PersonNoticeSeal seal;
 
-    NoticeRows(JdbcClient jdbc, PersonNoticeSeal seal) {
+    NoticeRows(JdbcClient jdbc, JdbcTemplate batch, PersonNoticeSeal seal) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.seal = seal;
     }
 
@@ -85,16 +90,24 @@ public class NoticeRows {
                 .list();
     }
 
-    public Optional<Outgoing> outgoing(UUID tenantId, UUID deliveryId) {
+    /** Deliveries of one tenant with the content they send, in one query; those not found are left out. */
+    public List<Outgoing> outgoing(UUID tenantId, List<UUID> deliveryIds) {
+        if (deliveryIds.isEmpty()) {
+            return List.of();
+        }
+        List<Object> params = new ArrayList<>(deliveryIds.size() + 1);
+        params.add(tenantId);
+        params.addAll(deliveryIds);
         return jdbc.sql("SELECT d.tenant_id, d.delivery_id, d.notice_id, d.channel, d.recipient, d.state, d.attempts, "
                 + "d.next_attempt_at, d.last_error, d.delivered_at, n.topic, n.subject, n.body, n.created_at, "
                 + "d.sealed_recipient, n.sealed_body "
                 + "FROM notice_deliveries d JOIN notices n ON n.tenant_id = d.tenant_id AND n.notice_id = d.notice_id "
-                + "WHERE d.tenant_id = ? AND d.delivery_id = ?")
-                .params(tenantId, deliveryId)
+                + "WHERE d.tenant_id = ? AND d.delivery_id IN (" + String.join(",", Collections.nCopies(deliveryIds.size(), "?"))
+                + ")")
+                .params(params)
                 .query((rs, n) -> opened(delivery(rs), Topic.valueOf(rs.getString(11)), rs.getString(12),
                         rs.getString(13), instant(rs, 14), rs.getBytes(15), rs.getBytes(16)))
-                .optional();
+                .list();
     }
 
     private Outgoing opened(Delivery d, Topic topic, String subject, String body, Instant createdAt,
@@ -109,25 +122,30 @@ public class NoticeRows {
         return new Outgoing(toPerson, topic, subject, seal.openBody(d.tenantId(), d.noticeId(), sealedBody), createdAt);
     }
 
-    /**
-     * Records a successful attempt; only a delivery still pending counts it (a replayed duplicate changes nothing).
-     * A person notice's sealed address and body are emptied with it: what was told is the acting feature's record.
-     */
-    public boolean delivered(UUID tenantId, UUID deliveryId, int attempts, Instant at) {
-        boolean counted = jdbc.sql("UPDATE notice_deliveries SET state = 'DELIVERED', attempts = ?, delivered_at = ?,"
-                + " next_attempt_at = NULL, last_error = NULL, sealed_recipient = NULL"
-                + " WHERE tenant_id = ? AND delivery_id = ? AND state = 'PENDING'")
-                .params(attempts, utc(at), tenantId, deliveryId).update() == 1;
-        if (counted) {
-            jdbc.sql("UPDATE notices SET sealed_body = NULL WHERE tenant_id = ? AND sealed_body IS NOT NULL"
-                    + " AND notice_id = ?").params(tenantId, noticeOf(tenantId, deliveryId)).update();
-        }
-        return counted;
+    /** A successful attempt of one delivery, for {@link #delivered}. */
+    public record Receipt(UUID deliveryId, int attempts) {
     }
 
-    private UUID noticeOf(UUID tenantId, UUID deliveryId) {
-        return jdbc.sql("SELECT notice_id FROM notice_deliveries WHERE tenant_id = ? AND delivery_id = ?")
-                .params(tenantId, deliveryId).query(UUID.class).single();
+    /**
+     * Records successful attempts of one tenant's deliveries in one batch. Only a delivery still
+     * pending counts its receipt (a replayed duplicate changes nothing); returns those counted. A person
+     * notice's sealed address and body are emptied with it: what was told is the acting feature's record.
+     */
+    public List<UUID> delivered(UUID tenantId, List<Receipt> receipts, Instant at) {
+        if (receipts.isEmpty()) {
+            return List.of();
+        }
+        int[] counts = batch.batchUpdate("UPDATE notice_deliveries SET state = 'DELIVERED', attempts = ?, delivered_at = ?, "
+                + "next_attempt_at = NULL, last_error = NULL, sealed_recipient = NULL"
+                + " WHERE tenant_id = ? AND delivery_id = ? AND state = 'PENDING'",
+                receipts.stream().map(r -> new Object[] {r.attempts(), utc(at), tenantId, r.deliveryId()}).toList());
+        List<UUID> counted = new ArrayList<>(receipts.size());
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == 1) {
+                counted.add(receipts.get(i).deliveryId());
+            }
+        }
+        return counted;
     }
 
     /** Records a failed attempt: retried at {@code next}, or parked when {@code next} is null. */

@@ -48,12 +48,20 @@ class NoticesConfiguration {
     }
 
     @Bean
+    DeliveryPace deliveryPace(@Value("${steward.notices.deliver-interval:PT10S}") Duration interval,
+            @Value("${steward.notices.deliver-batch:100}") int batch,
+            @Value("${steward.notices.deliver-concurrency:8}") int concurrency,
+            @Value("${steward.notices.deliver-budget:PT30S}") Duration budget) {
+        return new DeliveryPace(interval, batch, concurrency, budget);
+    }
+
+    @Bean
     DeliveryJob noticeDeliveryJob(NoticeRows rows, WebhookRows webhooks, InboxRows inbox, NoticeKeys keys,
             EmailChannel email, WebhookChannel webhook, NoticeSettings settings, SystemLog log, TransactionTemplate tx,
-            JsonMapper json, Clock clock, @Value("${steward.notices.deliver-interval:PT10S}") Duration interval,
-            MeterRegistry meters, ObjectProvider<SentObserver> observers) {
+            JsonMapper json, Clock clock, DeliveryPace pace, MeterRegistry meters,
+            ObjectProvider<SentObserver> observers) {
         return new DeliveryJob(rows, webhooks, inbox, keys, email, webhook,
-                new Backoff(settings, RandomGenerator.getDefault()), log, tx, json, clock, interval, meters,
+                new Backoff(settings, RandomGenerator.getDefault()), log, tx, json, clock, pace, meters,
                 observers.orderedStream().toList());
     }
 }

@@ -48,12 +48,13 @@ class TraceabilityTest {
     @Test
     void aMissingClassOrMethodOrACellOfProseIsReportedWithItsRow() {
         Sources sources = Sources.of(Map.of("Tenant", "record Tenant(UUID id) {\n  void rename() {}\n"
+                + "  Outer.Inner keeping() {\n    return null;\n  }\n"
                 + "  String label() {\n    return erase(id);\n  }\n}",
                 "Outer", "class Outer {\n  static final class Inner {\n    void go() {\n    }\n  }\n}"));
         List<Row> rows = rows("""
                 | ID | feature | code | test | status |
                 |---|---|---|---|---|
-                | A-1 | x | `Tenant#rename`, `Tenant#id`, `Outer.Inner#go`, `Inner` | — | met |
+                | A-1 | x | `Tenant#rename`, `Tenant#id`, `Tenant#keeping`, `Outer.Inner#go`, `Inner` | — | met |
                 | A-2 | x | `Tenant#erase` | `Missing` | partial |
                 | A-3 | x | server/src/main/java/dev/steward/tenancy/ | `Tenant` | partial |
                 """);
@@ -113,8 +114,9 @@ class TraceabilityTest {
     /** Whether {@code declaration} (a type's source text) declares a method, field, enum constant or record component {@code member}. */
     static boolean declares(String declaration, String member) {
         String name = Pattern.quote(member);
-        // a method or a field: a type (generic or array) before the name, not a keyword such as "return"
-        Matcher typed = Pattern.compile("(?<![\\w.])(\\w+)(?:<[^;{}()]*>)?(?:\\[\\])*\\s+" + name + "\\s*[(=;]")
+        // a method or a field: a type (qualified, generic or array) before the name, not a keyword such as "return"
+        Matcher typed = Pattern.compile("(?<![\\w.])(?:\\w+\\.)*(\\w+)(?:<[^;{}()]*>)?(?:\\[\\])*\\s+" + name
+                + "\\s*[(=;]")
                 .matcher(declaration);
         while (typed.find()) {
             if (!NOT_TYPES.contains(typed.group(1))) {

@@ -22,6 +22,7 @@ import org.springframework.test.context.ActiveProfiles;
 import com.icegreen.greenmail.util.GreenMail;
 
 import dev.steward.notices.internal.DeliveryJob;
+import dev.steward.notices.internal.PersonNoticeSeal;
 import dev.steward.platform.DataScope;
 import dev.steward.platform.Job;
 import dev.steward.platform.Role;
@@ -167,6 +168,12 @@ class RightsRequestIntegrationTest {
             assertThat(told).hasSize(2);
             assertThat(told.get(0)).contains("We received your erasure request").contains(id);
             assertThat(told.get(1)).contains("Deletion receipt");
+            assertThat(count("SELECT COUNT(*) FROM notice_deliveries WHERE tenant_id = ? AND recipient = ?",
+                    s.tenant().id(), PersonNoticeSeal.PLACEHOLDER)).as("the two emails were sealed").isEqualTo(2);
+            assertThat(count("SELECT COUNT(*) FROM notice_deliveries WHERE tenant_id = ? AND sealed_recipient IS NOT NULL",
+                    s.tenant().id())).as("the address is emptied on delivery").isZero();
+            assertThat(count("SELECT COUNT(*) FROM notices WHERE tenant_id = ? AND sealed_body IS NOT NULL",
+                    s.tenant().id())).as("and so is the body").isZero();
             assertThat(api.get(s.admin(), REQUESTS + "/" + id).json().get("state").asString()).isEqualTo("FULFILLED");
             assertThat(step(s, id, "closure", null).json().get("state").asString()).isEqualTo("CLOSED");
         }

@@ -258,7 +258,7 @@ public final class DeliveryJob implements Job {
         for (Outcome o : outcomes) {
             var d = o.prepared().out().delivery();
             if (o.error() == null) {
-                receipts.add(new NoticeRows.Receipt(d.id(), d.attempts() + 1));
+                receipts.add(NoticeRows.Receipt.of(o.prepared().out(), d.attempts() + 1));
                 channels.put(d.id(), d.channel());
             } else if (failed(o.prepared().out(), o.error(), events)) {
                 parkedNow.add(o);

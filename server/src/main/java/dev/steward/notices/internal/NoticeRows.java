@@ -29,8 +29,12 @@ import dev.steward.notices.Topic;
 @Repository
 public class NoticeRows {
 
-    /** What a channel sends: the notice's content and the delivery it is sent as. */
-    public record Outgoing(Delivery delivery, Topic topic, String subject, String body, Instant createdAt) {
+    /**
+     * What a channel sends: the notice's content and the delivery it is sent as; {@code toPerson} when
+     * its address and body were opened from their seals (emptied again by {@link #delivered}).
+     */
+    public record Outgoing(Delivery delivery, Topic topic, String subject, String body, Instant createdAt,
+            boolean toPerson) {
     }
 
     /** A delivery's key, as the due scan across tenants finds it. */
@@ -57,10 +61,8 @@ public class NoticeRows {
                 + " VALUES (?,?,?,?,?,?,?)")
                 .params(tenantId, id, topic.name(), subject, PersonNoticeSeal.PLACEHOLDER,
                         seal.sealBody(tenantId, id, body), utc(at)).update();
-        UUID delivery = insertDelivery(tenantId, id, Channel.EMAIL, PersonNoticeSeal.PLACEHOLDER, DeliveryState.PENDING, at);
-        jdbc.sql("UPDATE notice_deliveries SET sealed_recipient = ? WHERE tenant_id = ? AND delivery_id = ?")
-                .params(seal.sealRecipient(tenantId, id, address), tenantId, delivery).update();
-        return delivery;
+        return insertDelivery(tenantId, id, Channel.EMAIL, PersonNoticeSeal.PLACEHOLDER,
+                seal.sealRecipient(tenantId, id, address), DeliveryState.PENDING, at);
     }
 
     public void insertNotice(UUID tenantId, UUID id, Topic topic, String subject, String body, Instant at) {
@@ -70,10 +72,15 @@ public class NoticeRows {
 
     public UUID insertDelivery(UUID tenantId, UUID noticeId, Channel channel, String recipient, DeliveryState state,
             Instant at) {
+        return insertDelivery(tenantId, noticeId, channel, recipient, null, state, at);
+    }
+
+    private UUID insertDelivery(UUID tenantId, UUID noticeId, Channel channel, String recipient, byte[] sealedRecipient,
+            DeliveryState state, Instant at) {
         UUID id = UUID.randomUUID();
-        jdbc.sql("INSERT INTO notice_deliveries (tenant_id, delivery_id, notice_id, channel, recipient, state, attempts, "
-                + "next_attempt_at, delivered_at, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)")
-                .params(tenantId, id, noticeId, channel.name(), recipient, state.name(),
+        jdbc.sql("INSERT INTO notice_deliveries (tenant_id, delivery_id, notice_id, channel, recipient, sealed_recipient,"
+                + " state, attempts, next_attempt_at, delivered_at, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)")
+                .params(tenantId, id, noticeId, channel.name(), recipient, sealedRecipient, state.name(),
                         state == DeliveryState.DELIVERED ? 1 : 0,
                         state == DeliveryState.PENDING ? utc(at) : null,
                         state == DeliveryState.DELIVERED ? utc(at) : null, utc(at))
@@ -114,16 +121,21 @@ public class NoticeRows {
             byte[] sealedRecipient, byte[] sealedBody) {
         if (sealedRecipient == null || sealedBody == null) {
             // not a person notice, or one delivered already (its content emptied then, and it is not sent again)
-            return new Outgoing(d, topic, subject, body, createdAt);
+            return new Outgoing(d, topic, subject, body, createdAt, false);
         }
         Delivery toPerson = new Delivery(d.tenantId(), d.id(), d.noticeId(), d.channel(),
                 seal.openRecipient(d.tenantId(), d.noticeId(), sealedRecipient), d.state(), d.attempts(),
                 d.nextAttemptAt(), d.lastError(), d.deliveredAt());
-        return new Outgoing(toPerson, topic, subject, seal.openBody(d.tenantId(), d.noticeId(), sealedBody), createdAt);
+        return new Outgoing(toPerson, topic, subject, seal.openBody(d.tenantId(), d.noticeId(), sealedBody), createdAt,
+                true);
     }
 
-    /** A successful attempt of one delivery, for {@link #delivered}. */
-    public record Receipt(UUID deliveryId, int attempts) {
+    /** A successful attempt of one delivery, for {@link #delivered}; {@code personNotice} its notice when sealed. */
+    public record Receipt(UUID deliveryId, int attempts, UUID personNotice) {
+
+        public static Receipt of(Outgoing sent, int attempts) {
+            return new Receipt(sent.delivery().id(), attempts, sent.toPerson() ? sent.delivery().noticeId() : null);
+        }
     }
 
     /**
@@ -140,10 +152,17 @@ public class NoticeRows {
                 + " WHERE tenant_id = ? AND delivery_id = ? AND state = 'PENDING'",
                 receipts.stream().map(r -> new Object[] {r.attempts(), utc(at), tenantId, r.deliveryId()}).toList());
         List<UUID> counted = new ArrayList<>(receipts.size());
+        List<Object[]> sentToPersons = new ArrayList<>();
         for (int i = 0; i < counts.length; i++) {
             if (counts[i] == 1) {
                 counted.add(receipts.get(i).deliveryId());
+                if (receipts.get(i).personNotice() != null) {
+                    sentToPersons.add(new Object[] {tenantId, receipts.get(i).personNotice()});
+                }
             }
+        }
+        if (!sentToPersons.isEmpty()) {
+            batch.batchUpdate("UPDATE notices SET sealed_body = NULL WHERE tenant_id = ? AND notice_id = ?", sentToPersons);
         }
         return counted;
     }

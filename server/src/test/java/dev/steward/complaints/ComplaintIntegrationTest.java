@@ -1,6 +1,7 @@
 package dev.steward.complaints;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -120,14 +121,8 @@ class ComplaintIntegrationTest {
         }
 
         /** Polls until the count reaches {@code expected} (the compliance team is told after the commit, by a listener). */
-        long awaitCount(long expected, String sql, Object... params) throws InterruptedException {
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            long n = count(sql, params);
-            while (n < expected && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-                n = count(sql, params);
-            }
-            return n;
+        long awaitCount(long expected, String sql, Object... params) {
+            return await().atMost(Duration.ofSeconds(20)).until(() -> count(sql, params), n -> n >= expected);
         }
 
         void runWatch() {

@@ -1,6 +1,7 @@
 package dev.steward.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -82,14 +83,9 @@ class JobRunnerIntegrationTest {
         }
 
         /** Polls the job's row until its lease ends no earlier than {@code atLeast}; the heartbeat renews it by itself. */
-        Instant awaitLeaseUntil(String job, Instant atLeast) throws InterruptedException {
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            Instant until = state(job).leaseUntil();
-            while ((until == null || until.isBefore(atLeast)) && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-                until = state(job).leaseUntil();
-            }
-            return until;
+        Instant awaitLeaseUntil(String job, Instant atLeast) {
+            return await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> state(job).leaseUntil(), until -> until != null && !until.isBefore(atLeast));
         }
 
         JobState state(String job) {
